@@ -1,0 +1,176 @@
+# Source of notebooks/01_national_accounts.ipynb (rebuild with `python -m footprint.notebooks`).
+
+# %% [markdown]
+# # National footprint accounts: Japan, Osaka's partner countries and the world
+#
+# Ecological footprint and biocapacity by the Global Footprint Network method, from the National
+# Ecological Footprint and Biocapacity Accounts, 2025 edition (Lo et al. 2025, via the GFN data
+# API; CC BY-SA 4.0). The footprint of consumption is production + imports − exports, per land
+# type; biocapacity is area × yield factor × equivalence factor; "Earths" divide a country's
+# footprint per person by the world's biocapacity per person; a country's overshoot day is
+# 365 × world biocapacity per person ÷ its footprint per person.
+#
+# The maths lives in `footprint.accounts`; this notebook tells the story.
+
+# %% tags=["parameters"]
+countries = ["Japan", "Viet Nam", "Philippines", "Thailand", "United Kingdom", "World"]
+years = [2000, 2024]  # first and last year of the time series (inclusive)
+lang = "en"  # "en" or "ja": labels of figures and tables
+output_dir = ""  # empty: reports/interactive/01_national_accounts; the runner sets its run folder
+processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+
+# %%
+from footprint import accounts as A
+from footprint.figures import table_figure
+from footprint.labels import label, pick
+from footprint.plots import national as charts
+from footprint.report import NotebookOutputs
+
+out = NotebookOutputs.create(
+    "01_national_accounts",
+    output_dir=output_dir,
+    processed_dir=processed_dir,
+    lang=lang,
+    parameters=dict(countries=countries, years=years, lang=lang),
+)
+nfa = A.load_nfa()
+first, last = (A.require_year(nfa, int(y)) for y in years)
+codes = A.resolve_countries(nfa, countries)
+span = list(range(first, last + 1))
+summary = A.summary(nfa, codes, span)
+summary.tail(len(codes))
+
+# %% [markdown]
+# ## Does consumption = production + imports − exports?
+#
+# The identity is checked for every country, year and land type. For the World it does not hold
+# by construction: GFN sets the World's consumption equal to its production, and world imports
+# and exports do not cancel. Countries where it fails are listed, not hidden.
+
+# %%
+check = A.identity_check(nfa, basis="per_cap", tolerance=1e-9)
+by_country = check.by_country()
+failing = by_country[by_country["cells_over_tolerance"] > 0].sort_values("max_abs_residual", ascending=False)
+japan_max = float(by_country.loc[by_country["country_code"] == A.JAPAN_CODE, "max_abs_residual"].iloc[0])
+world_max = float(by_country.loc[by_country["country_code"] == A.WORLD_CODE, "max_abs_residual"].iloc[0])
+print(f"Japan: largest residual {japan_max:.1e} gha per person over {len(nfa['year'].unique())} years")
+print(f"World: largest residual {world_max:.4f} gha per person (consumption = production by construction)")
+print(f"{len(failing)} of {len(by_country)} entities have at least one cell over 1e-9 gha per person")
+failing.head(10)
+
+# %% [markdown]
+# ## Equivalence factors and Japan's yield factors implied by the data
+#
+# Equivalence factors: World biocapacity ÷ World area per land type (the world's yield factor is
+# 1). Built-up land takes the cropland factor and carbon uptake land the forest factor (GFN
+# convention). Japan's yield factors: biocapacity ÷ (area × equivalence factor).
+
+# %%
+eqf = A.equivalence_factors(nfa)
+yf = A.yield_factors(nfa, "Japan")
+eqf.loc[[first, last]].round(4)
+
+# %%
+yf.loc[[first, last]].round(4)
+
+# %% [markdown]
+# ## (a) Footprint and biocapacity per person by land type
+
+# %%
+ef_last = A.matrix(nfa, "ef_consumption", countries=codes, years=[last]).droplevel(["country_code", "year"])
+bc_last = A.matrix(nfa, "biocapacity", countries=codes, years=[last]).droplevel(["country_code", "year"])
+order = [n for n in A.countries(nfa).set_index("country_code").loc[codes, "country"]]  # parameter order
+fig = charts.footprint_vs_biocapacity(ef_last.loc[order], bc_last.loc[order], lang)
+fig.axes[0].set_title(pick(lang, f"Ecological footprint and biocapacity per person, {last}",
+                           f"1人当たりエコロジカル・フットプリントと生物生産力（{last}年）"))
+out.figure(
+    fig,
+    "national_footprint_vs_biocapacity",
+    title=pick(lang, f"Footprint and biocapacity per person by land type, {last}",
+               f"土地タイプ別 1人当たりフットプリントと生物生産力（{last}年）"),
+    caption=pick(lang,
+                 f"Ecological footprint of consumption (left bars) and biocapacity (right, hatched) in global hectares "
+                 f"per person, {last}. Carbon uptake land has no biocapacity by GFN convention. "
+                 + ("Years after 2022 are GFN nowcasts." if last > 2022 else ""),
+                 f"消費のエコロジカル・フットプリント（左）と生物生産力（右・斜線）、1人当たりグローバルヘクタール、{last}年。"
+                 "二酸化炭素吸収地の生物生産力はGFNの慣行によりゼロ。" + ("2023年以降はGFNの速報推計。" if last > 2022 else "")),
+    source=A.NFA_SOURCE,
+    status="published",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## (b) Japan over time
+
+# %%
+jp_ef = A.matrix(nfa, "ef_consumption", countries=["Japan"], years=span).droplevel(["country_code", "country"])
+jp_bc = A.matrix(nfa, "biocapacity", countries=["Japan"], years=span).droplevel(["country_code", "country"])["total"]
+fig = charts.time_series(jp_ef, jp_bc, lang)
+fig.axes[0].set_title(pick(lang, f"Japan: footprint and biocapacity per person, {first}–{last}",
+                           f"日本：1人当たりフットプリントと生物生産力（{first}–{last}年）"))
+out.figure(
+    fig,
+    "japan_footprint_time_series",
+    title=pick(lang, f"Japan's footprint and biocapacity per person, {first}–{last}",
+               f"日本の1人当たりフットプリントと生物生産力（{first}–{last}年）"),
+    caption=pick(lang,
+                 f"Japan's ecological footprint of consumption by land type (stacked) and its biocapacity (line), gha per "
+                 f"person. In {last} the footprint is {jp_ef.loc[last, 'total']:.2f} gha against {jp_bc.loc[last]:.2f} gha "
+                 f"of biocapacity: {jp_ef.loc[last, 'total'] / jp_bc.loc[last]:.1f} times Japan's own biocapacity.",
+                 f"日本の消費のエコロジカル・フットプリント（土地タイプ別、積み上げ）と生物生産力（線）、1人当たりgha。"
+                 f"{last}年はフットプリント{jp_ef.loc[last, 'total']:.2f} gha、生物生産力{jp_bc.loc[last]:.2f} gha"
+                 f"（自国の生物生産力の{jp_ef.loc[last, 'total'] / jp_bc.loc[last]:.1f}倍）。"),
+    source=A.NFA_SOURCE,
+    status="published",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## (c) Earths and overshoot days
+
+# %%
+latest = summary[summary["year"] == last].set_index("country").loc[order]
+table = latest.assign(
+    ef=latest["ef_consumption_gha_per_cap"].map("{:.2f}".format),
+    bc=latest["biocapacity_gha_per_cap"].map("{:.2f}".format),
+    earths=latest["earths"].map("{:.2f}".format),
+    needed=latest["countries_needed"].map("{:.1f}".format),
+    day=[("—" if d == "none" else d[5:]) for d in latest["overshoot_date"]],
+)[["ef", "bc", "earths", "needed", "day"]]
+table.index = [label(c, lang) for c in table.index]
+cols = [pick(lang, "Footprint\n(gha/person)", "フットプリント\n(gha/人)"), pick(lang, "Biocapacity\n(gha/person)", "生物生産力\n(gha/人)"),
+        label("earths", lang), pick(lang, "Own biocapacities\nneeded", "自国の生物生産力\nの何倍"),
+        pick(lang, "Overshoot day\n(month-day)", "オーバーシュート・\nデー（月-日）")]
+fig = table_figure(table, col_labels=cols, title=pick(lang, f"Earths and overshoot days, {last}", f"地球の数とオーバーシュート・デー（{last}年）"))
+out.figure(
+    fig,
+    "earths_and_overshoot_days",
+    title=pick(lang, f"Number of Earths and country overshoot days, {last}", f"地球の数と国別オーバーシュート・デー（{last}年）"),
+    caption=pick(lang,
+                 "Earths = footprint per person ÷ world biocapacity per person. Overshoot day = 365 × world biocapacity "
+                 "per person ÷ footprint per person (GFN convention), shown as the calendar day on which it falls; "
+                 "'—' means no overshoot.",
+                 "地球の数＝1人当たりフットプリント÷世界の1人当たり生物生産力。オーバーシュート・デー＝365×世界の1人当たり"
+                 "生物生産力÷1人当たりフットプリント（GFNの定義）。「—」はオーバーシュートなし。"),
+    source=A.NFA_SOURCE,
+    status="derived",
+    data_edition=A.NFA_EDITION,
+)
+table
+
+# %% [markdown]
+# ## Tables
+#
+# Written to the run folder and to `data/processed/01_national_accounts/`.
+
+# %%
+written = out.tables(
+    {
+        "national_summary": summary,
+        "identity_check_by_country": by_country,
+        "equivalence_factors": eqf.reset_index(),
+        "japan_yield_factors": yf.reset_index(),
+        "japan_account_latest": A.land_type_table(nfa, "Japan", last).reset_index(),
+    }
+)
+sorted(p.name for p in written.values())

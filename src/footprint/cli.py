@@ -1,0 +1,79 @@
+"""Command line: ``python -m footprint run`` (also installed as ``footprint``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from footprint import __version__
+from footprint.errors import FootprintError
+
+
+def _run(a: argparse.Namespace) -> int:
+    from footprint import runner
+
+    scenario = runner.load_scenario(a.scenario) if a.scenario else None
+    overrides = dict(runner.parse_override(s) for s in a.param)
+    res = runner.run(
+        scenario,
+        notebooks=a.notebooks or None,
+        overrides=overrides,
+        jobs=a.jobs,
+        engine=a.engine,
+        scheduler=a.scheduler,
+        progress=runner.main_progress,
+        latest=not a.no_latest,
+    )
+    print(f"run folder: {res.run_dir}")
+    print(f"manifest:   {res.manifest}")
+    if res.failed:
+        names = ", ".join(f"{r['label']} ({r['error']})" for r in res.failed)
+        print(f"FAILED: {len(res.failed)} of {len(res.results)} notebooks: {names}", file=sys.stderr)
+        return 1
+    print(f"all {len(res.results)} notebooks ran")
+    return 0
+
+
+def _params(a: argparse.Namespace) -> int:
+    from footprint import runner
+
+    for nb in runner.discover_notebooks() if not a.notebooks else [runner.find_notebook(n) for n in a.notebooks]:
+        print(nb.stem)
+        for k, v in runner.notebook_defaults(nb).items():
+            print(f"  {k} = {v!r}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="footprint", description=__doc__)
+    ap.add_argument("--version", action="version", version=f"footprint {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="execute notebooks with papermill into reports/runs/<run>/")
+    r.add_argument("notebooks", nargs="*", help="notebooks to run (stem or NN prefix); default: all")
+    r.add_argument("--scenario", help="YAML scenario file (see scenarios/)")
+    r.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a parameter in every notebook that declares it")
+    r.add_argument("--jobs", type=int, default=1, help="parallel processes (default 1)")
+    r.add_argument("--engine", choices=["local", "dask"], default="local")
+    r.add_argument("--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster")
+    r.add_argument("--no-latest", action="store_true", help="do not move reports/latest to this run")
+    r.set_defaults(func=_run)
+
+    p = sub.add_parser("params", help="list the notebooks' parameters and defaults")
+    p.add_argument("notebooks", nargs="*")
+    p.set_defaults(func=_params)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = build_parser().parse_args(argv)
+    try:
+        return a.func(a)
+    except FootprintError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

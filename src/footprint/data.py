@@ -1,0 +1,324 @@
+"""Loading and validating data: raw files (checksummed), user-supplied tables, atomic writes.
+
+Raw files under ``data/raw/`` are immutable: every one is listed in ``data/raw/MANIFEST.csv``
+with its sha256, source, edition, licence, attribution and the date it was obtained. Loading a
+raw file verifies its checksum first and refuses a modified file. Nothing here writes to
+``data/raw/``.
+
+Bad input raises :class:`footprint.errors.DataFileError`, whose message names the file, the row
+(as a 1-based line number of the file, the header being line 1), what was expected and what
+was found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from footprint import paths
+from footprint.errors import DataFileError
+
+MANIFEST_COLUMNS = (
+    "path",
+    "sha256",
+    "bytes",
+    "source",
+    "edition",
+    "licence",
+    "attribution",
+    "obtained",
+    "status",
+    "description",
+)
+STATUSES = ("published", "derived", "estimated", "illustrative")
+ENCODINGS = ("utf-8-sig", "cp932")
+
+
+# --------------------------------------------------------------------------------------------
+# checksums and the manifest
+# --------------------------------------------------------------------------------------------
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_manifest(manifest: Path | None = None) -> pd.DataFrame:
+    """The raw-data manifest as a table (one row per raw file)."""
+    manifest = manifest or paths.RAW_MANIFEST
+    if not manifest.exists():
+        raise DataFileError(manifest, "the raw-data manifest", "no such file")
+    df = pd.read_csv(manifest, dtype=str, keep_default_na=False)
+    missing = [c for c in MANIFEST_COLUMNS if c not in df.columns]
+    if missing:
+        raise DataFileError(manifest, f"columns {list(MANIFEST_COLUMNS)}", f"missing {missing}")
+    dup = df["path"].duplicated()
+    if dup.any():
+        i = int(np.flatnonzero(dup.to_numpy())[0])
+        raise DataFileError(manifest, "each path listed once", f"{df['path'].iloc[i]!r} again", row=i + 2)
+    return df
+
+
+def manifest_entry(relpath: str, manifest: Path | None = None) -> pd.Series:
+    m = read_manifest(manifest)
+    hit = m[m["path"] == relpath]
+    if hit.empty:
+        close = difflib.get_close_matches(relpath, m["path"].tolist(), n=3)
+        raise DataFileError(
+            manifest or paths.RAW_MANIFEST,
+            f"an entry for {relpath!r}",
+            "none",
+            hint=f"close matches: {close}" if close else "add the file with tools/register_raw.py",
+        )
+    return hit.iloc[0]
+
+
+def verify_raw(relpath: str, *, raw_dir: Path | None = None, manifest: Path | None = None) -> Path:
+    """Check a raw file against its manifest checksum and return its absolute path."""
+    raw_dir = raw_dir or paths.RAW
+    entry = manifest_entry(relpath, manifest)
+    p = raw_dir / relpath
+    if not p.exists():
+        raise DataFileError(p, "the raw file listed in the manifest", "no such file")
+    digest = _cached_sha256(str(p), p.stat().st_mtime_ns, p.stat().st_size)
+    if digest != entry["sha256"]:
+        raise DataFileError(
+            p,
+            f"sha256 {entry['sha256']} (data/raw/MANIFEST.csv)",
+            f"sha256 {digest}: the raw file was modified; restore it with `git checkout -- {p.relative_to(paths.ROOT) if p.is_relative_to(paths.ROOT) else p}`",
+        )
+    return p
+
+
+@lru_cache(maxsize=64)
+def _cached_sha256(path: str, mtime_ns: int, size: int) -> str:
+    return sha256_file(path)
+
+
+def raw_checksums(manifest: Path | None = None) -> dict[str, str]:
+    """``{path: sha256}`` of every raw file, as recorded in the manifest (for run manifests)."""
+    m = read_manifest(manifest)
+    return dict(zip(m["path"], m["sha256"], strict=True))
+
+
+# --------------------------------------------------------------------------------------------
+# reading CSV files
+# --------------------------------------------------------------------------------------------
+
+
+def _decode(raw: bytes, file: Path | str) -> str:
+    for enc in ENCODINGS:
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise DataFileError(file, "text encoded as UTF-8 or cp932 (Shift_JIS)", "bytes in neither encoding")
+
+
+def read_csv_text(path: str | os.PathLike[str], **kwargs) -> pd.DataFrame:
+    """Read a CSV (optionally gzip) as UTF-8 or cp932, whichever decodes; errors name the file."""
+    p = Path(path)
+    if not p.exists():
+        raise DataFileError(p, "a CSV file", "no such file")
+    raw = p.read_bytes()
+    if p.suffix == ".gz":
+        import gzip
+
+        raw = gzip.decompress(raw)
+    text = _decode(raw, p)
+    try:
+        return pd.read_csv(io.StringIO(text), **kwargs)
+    except pd.errors.ParserError as e:  # malformed rows: report pandas' line number
+        raise DataFileError(p, "a well-formed CSV table", str(e)) from None
+    except pd.errors.EmptyDataError:
+        raise DataFileError(p, "a CSV table with a header row", "an empty file") from None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One expected column: its name, kind and allowed range."""
+
+    name: str
+    kind: str = "float"  # "float", "int", "str"
+    min: float | None = None
+    max: float | None = None
+    required: bool = True
+    allow_na: bool = False
+    choices: tuple[str, ...] | None = None
+
+
+def _show(v) -> str:
+    """A cell value as a person would read it in the file."""
+    if isinstance(v, (bool, np.bool_)):
+        return str(v)
+    if isinstance(v, (int, float, np.integer, np.floating)):
+        return f"{v:g}"
+    return repr(str(v))
+
+
+def validate(df: pd.DataFrame, schema: Sequence[Column], file: str | os.PathLike[str]) -> pd.DataFrame:
+    """Check columns, types, ranges and choices; return a copy with numeric columns converted.
+
+    Vectorised: each column is checked at once and the first offending row is reported with
+    its line number in the file (header = line 1).
+    """
+    out = df.copy()
+    missing = [c.name for c in schema if c.required and c.name not in out.columns]
+    if missing:
+        raise DataFileError(
+            file, f"columns {[c.name for c in schema if c.required]}", f"columns {list(out.columns)}; missing {missing}"
+        )
+    for col in schema:
+        if col.name not in out.columns:
+            continue
+        s = out[col.name]
+        na = s.isna().to_numpy()
+        if col.kind in ("float", "int"):
+            num = pd.to_numeric(s, errors="coerce")
+            bad = num.isna().to_numpy() & ~na
+            if bad.any():
+                i = int(np.flatnonzero(bad)[0])
+                raise DataFileError(file, f"a number in column {col.name!r}", _show(s.iloc[i]), row=i + 2)
+            if col.kind == "int":
+                frac = (num.to_numpy(dtype=float) % 1 != 0) & ~na
+                if frac.any():
+                    i = int(np.flatnonzero(frac)[0])
+                    raise DataFileError(file, f"a whole number in column {col.name!r}", _show(s.iloc[i]), row=i + 2)
+            vals = num.to_numpy(dtype=float)
+            if col.min is not None:
+                low = (vals < col.min) & ~na
+                if low.any():
+                    i = int(np.flatnonzero(low)[0])
+                    raise DataFileError(file, f"{col.name} >= {col.min:g}", _show(s.iloc[i]), row=i + 2)
+            if col.max is not None:
+                high = (vals > col.max) & ~na
+                if high.any():
+                    i = int(np.flatnonzero(high)[0])
+                    raise DataFileError(file, f"{col.name} <= {col.max:g}", _show(s.iloc[i]), row=i + 2)
+            out[col.name] = num.astype("Int64") if (col.kind == "int" and na.any()) else (
+                num.astype("int64") if col.kind == "int" else num.astype(float)
+            )
+        else:
+            out[col.name] = s.astype("string").str.strip().astype(object).where(~s.isna(), None)
+            if col.choices is not None:
+                bad = ~s.isin(col.choices).to_numpy() & ~na
+                if bad.any():
+                    i = int(np.flatnonzero(bad)[0])
+                    raise DataFileError(file, f"{col.name} one of {list(col.choices)}", _show(s.iloc[i]), row=i + 2)
+        if not col.allow_na and na.any():
+            i = int(np.flatnonzero(na)[0])
+            raise DataFileError(file, f"a value in column {col.name!r}", "an empty cell", row=i + 2)
+    return out
+
+
+def read_raw_csv(relpath: str, schema: Sequence[Column] | None = None, **kwargs) -> pd.DataFrame:
+    """Read a checksummed raw file from ``data/raw/`` (verified first), optionally validated."""
+    p = verify_raw(relpath)
+    df = read_csv_text(p, **kwargs)
+    return validate(df, schema, p) if schema else df
+
+
+def read_user_csv(path: str | os.PathLike[str], schema: Sequence[Column], **kwargs) -> pd.DataFrame:
+    """Read a table a researcher supplies (UTF-8 or cp932), validated against ``schema``."""
+    p = paths.resolve(path)
+    return validate(read_csv_text(p, **kwargs), schema, p)
+
+
+def suggest(name: str, valid: Iterable[str], n: int = 5) -> list[str]:
+    """Close matches of ``name`` among ``valid`` (case-insensitive), for error messages."""
+    valid = list(valid)
+    lower = {v.lower(): v for v in valid}
+    hits = difflib.get_close_matches(name.lower(), list(lower), n=n, cutoff=0.5)
+    sub = [v for v in valid if name.lower() in v.lower() and v not in hits]
+    return [lower[h] for h in hits] + sub[: max(0, n - len(hits))]
+
+
+def check_unique(df: pd.DataFrame, keys: Sequence[str], file: str | os.PathLike[str]) -> None:
+    dup = df.duplicated(list(keys), keep="first").to_numpy()
+    if dup.any():
+        i = int(np.flatnonzero(dup)[0])
+        found = ", ".join(f"{k}={df[k].iloc[i]!r}" for k in keys)
+        raise DataFileError(file, f"one row per {tuple(keys)}", f"a duplicate ({found})", row=i + 2)
+
+
+# --------------------------------------------------------------------------------------------
+# atomic writes: nothing already written is lost or half-written
+# --------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target`` atomically.
+
+    On any error the temporary file is removed and ``target`` keeps its previous content.
+    Refuses to write into ``data/raw/``.
+    """
+    target = Path(target)
+    if target.resolve().is_relative_to(paths.RAW.resolve()):
+        raise PermissionError(f"{target}: data/raw/ is immutable; write outputs to data/processed/ or reports/")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.chmod(tmp_path, 0o644)
+        os.replace(tmp_path, target)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def write_csv(df: pd.DataFrame, target: str | os.PathLike[str], **kwargs) -> Path:
+    """Write a table atomically, with a deterministic float format and no index by default."""
+    kwargs.setdefault("index", False)
+    kwargs.setdefault("lineterminator", "\n")
+    with atomic_path(target) as tmp:
+        df.to_csv(tmp, **kwargs)
+    return Path(target)
+
+
+def write_text(text: str, target: str | os.PathLike[str]) -> Path:
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return Path(target)
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | os.PathLike[str]) -> dict[str, Path]:
+    """Write several tables so that either all are replaced or none is.
+
+    Each table is first written to a temporary file; only when every one has been written are
+    they moved into place.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+            os.close(fd)
+            staged.append((Path(tmp), out_dir / f"{name}.csv"))
+            df.to_csv(tmp, index=False, lineterminator="\n")
+        for tmp, final in staged:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in staged:
+            if tmp.exists():
+                tmp.unlink()
+    return {name: out_dir / f"{name}.csv" for name in tables}

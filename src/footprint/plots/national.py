@@ -1,0 +1,52 @@
+"""Charts of the national accounts."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from footprint.accounts import LAND_TYPES
+from footprint.figures import PALETTE
+from footprint.labels import label, pick
+
+
+def footprint_vs_biocapacity(ef: pd.DataFrame, bc: pd.DataFrame, lang: str = "en"):
+    """Stacked bars per country: footprint by land type (left) beside biocapacity (right).
+
+    ``ef`` and ``bc``: country name × land type (gha per person), same row order.
+    """
+    fig, ax = plt.subplots(figsize=(9.5, 5.0))
+    x = np.arange(len(ef))
+    w = 0.38
+    for bars, offset, hatch in ((ef, -w / 2 - 0.01, None), (bc, w / 2 + 0.01, "//")):
+        bottom = np.zeros(len(bars))
+        for lt in LAND_TYPES:
+            v = bars[lt].fillna(0).to_numpy()
+            ax.bar(x + offset, v, w, bottom=bottom, color=PALETTE[lt], hatch=hatch, edgecolor="white", linewidth=0.5,
+                   label=label(lt, lang) if offset < 0 else None)
+            bottom += v
+        for xi, tot in zip(x + offset, bottom, strict=True):
+            ax.text(xi, tot + 0.05, f"{tot:.2f}", ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(x, [f"{label(c, lang)}" for c in ef.index])
+    ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.25)
+    ax.legend(ncols=3, fontsize=8, loc="upper right")
+    ax.text(0.01, 0.98, pick(lang, "left bar: footprint · right bar (hatched): biocapacity",
+                              "左：フットプリント　右（斜線）：生物生産力"),
+            transform=ax.transAxes, fontsize=8, va="top")
+    ax.grid(axis="x", visible=False)
+    return fig
+
+
+def time_series(ef: pd.DataFrame, bc: pd.Series, lang: str = "en"):
+    """Stacked area of the footprint by land type over time, with the biocapacity line."""
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    years = ef.index.to_numpy()
+    ax.stackplot(years, *[ef[lt].to_numpy() for lt in LAND_TYPES], colors=[PALETTE[lt] for lt in LAND_TYPES],
+                 labels=[label(lt, lang) for lt in LAND_TYPES], alpha=0.9)
+    ax.plot(years, bc.to_numpy(), color="black", lw=2.2, label=label("biocapacity", lang))
+    ax.set_xlim(years.min(), years.max())
+    ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
+    ax.legend(ncols=2, fontsize=8, loc="upper right")
+    return fig

@@ -1,0 +1,72 @@
+"""What a notebook needs to write its outputs: one small object per notebook run.
+
+    out = NotebookOutputs.create("01_national_accounts", output_dir=output_dir,
+                                 processed_dir=processed_dir, lang=lang, parameters={...})
+    out.figure(fig, "footprint_by_land_type", title=..., caption=..., source=...)
+    out.tables({"national_summary": df})
+
+Figures go to ``<output_dir>/figures``; tables to ``<output_dir>/tables`` and, when
+``processed_dir`` is not empty, to ``<processed_dir>/<notebook>/`` as well (``data/processed``
+by default). Everything is written atomically. The object holds paths and parameters only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from footprint import paths
+from footprint.data import write_tables, write_text
+from footprint.figures import FigureRecord, save_figure, setup_style
+from footprint.labels import check_lang
+
+
+@dataclass(frozen=True)
+class NotebookOutputs:
+    notebook: str
+    output_dir: Path
+    processed_dir: Path | None
+    lang: str
+    parameters: dict = field(default_factory=dict)
+
+    @classmethod
+    def create(
+        cls,
+        notebook: str,
+        *,
+        output_dir: str | os.PathLike[str] = "",
+        processed_dir: str | os.PathLike[str] = "data/processed",
+        lang: str = "en",
+        parameters: Mapping | None = None,
+    ) -> NotebookOutputs:
+        check_lang(lang)
+        setup_style()
+        out = paths.output_dir(output_dir, notebook)
+        proc = paths.resolve(processed_dir) / notebook if processed_dir else None
+        return cls(notebook, out, proc, lang, dict(parameters or {}))
+
+    def figure(self, fig, name: str, **kwargs) -> FigureRecord:
+        kwargs.setdefault("lang", self.lang)
+        kwargs.setdefault("parameters", self.parameters)
+        kwargs.setdefault("notebook", self.notebook)
+        return save_figure(fig, self.output_dir, name, **kwargs)
+
+    def tables(self, tables: Mapping[str, pd.DataFrame]) -> dict[str, Path]:
+        written = write_tables(tables, self.output_dir / "tables")
+        if self.processed_dir is not None:
+            write_tables(tables, self.processed_dir)
+        return written
+
+    def json(self, name: str, obj) -> Path:
+        """Write a small JSON result (headline numbers) beside the tables."""
+        text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
+        target = self.output_dir / "tables" / f"{name}.json"
+        write_text(text, target)
+        if self.processed_dir is not None:
+            write_text(text, self.processed_dir / f"{name}.json")
+        return target

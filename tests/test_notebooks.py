@@ -1,0 +1,75 @@
+"""Every notebook: committed clean, in sync with its py:percent source, and executed by papermill."""
+
+from __future__ import annotations
+
+import ast
+import json
+
+import nbformat
+import pytest
+
+from footprint import notebooks as nbtools
+from footprint import paths, runner
+
+NOTEBOOKS = runner.discover_notebooks()
+
+#: small parameters so that the suite stays fast; every other parameter keeps its default
+SMALL: dict[str, dict] = {
+    "01_national_accounts": {"years": [2018, 2022], "lang": "ja"},
+}
+
+
+def test_every_source_has_its_notebook_and_back():
+    srcs = {p.stem for p in nbtools.sources()}
+    assert srcs == {p.stem for p in NOTEBOOKS}
+    assert len(NOTEBOOKS) >= 1
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_matches_its_source(nb):
+    src = paths.NOTEBOOKS / "src" / f"{nb.stem}.py"
+    assert nb.read_text(encoding="utf-8") == nbtools.render(src), (
+        f"{nb.name} differs from notebooks/src/{src.name}: run `python -m footprint.notebooks`"
+    )
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_without_outputs_and_with_python3_kernel(nb):
+    doc = json.loads(nb.read_text(encoding="utf-8"))
+    assert doc["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in doc["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_parameters_cell_is_first_code_cell_and_literal(nb):
+    doc = nbformat.read(nb, as_version=4)
+    code = [c for c in doc.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    tree = ast.parse(code[0].source)
+    for stmt in tree.body:
+        assert isinstance(stmt, ast.Assign), f"{nb.stem}: only assignments in the parameters cell"
+        ast.literal_eval(stmt.value)  # raises if a default is not a literal
+    defaults = runner.notebook_defaults(nb)
+    assert {"lang", "output_dir"} <= set(defaults), "every notebook takes lang and output_dir"
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_executes_with_papermill(nb, tmp_path):
+    params = dict(SMALL.get(nb.stem, {}))
+    defaults = runner.notebook_defaults(nb)
+    if "processed_dir" in defaults:
+        params["processed_dir"] = str(tmp_path / "processed")
+    task = runner.make_task(nb, params, tmp_path, nb.stem)
+    res = runner.run_one(task)
+    assert res["status"] == "ok", res["error"]
+    figs = sorted((tmp_path / nb.stem / "figures").glob("*.png"))
+    assert figs, f"{nb.stem} exported no figure"
+    for png in figs:
+        for ext in ("svg", "pdf", "json"):
+            assert png.with_suffix(f".{ext}").exists()
+    executed = nbformat.read(task.output_notebook, as_version=4)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors

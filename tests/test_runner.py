@@ -1,0 +1,136 @@
+"""The papermill runner: validation before any kernel starts, failure isolation, manifests, scenarios."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from footprint import paths, runner
+from footprint.errors import DataFileError, ParameterError
+
+NB01 = paths.NOTEBOOKS / "01_national_accounts.ipynb"
+
+
+def _tiny_notebook(path, body="x = 1", params="lang = 'en'\noutput_dir = ''"):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    p = nbformat.v4.new_code_cell(params)
+    p.metadata["tags"] = ["parameters"]
+    nb.cells = [p, nbformat.v4.new_code_cell(body)]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_unknown_parameter_rejected_before_any_kernel(tmp_path):
+    with pytest.raises(ParameterError) as e:
+        runner.run(notebooks=["01"], overrides={"contries": ["Japan"]}, reports=tmp_path)
+    assert "contries" in str(e.value)
+    assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
+
+
+def test_unknown_name_in_scenario_suggests_the_right_one(tmp_path):
+    sc = runner.Scenario(name="t", notebooks={"01_national_accounts": {"langg": "ja"}})
+    with pytest.raises(ParameterError, match="did you mean 'lang'"):
+        runner.plan(sc, run_dir=tmp_path)
+
+
+def test_wrong_type_is_rejected(tmp_path):
+    sc = runner.Scenario(name="t", notebooks={"01_national_accounts": {"years": 2022}})
+    with pytest.raises(ParameterError, match="expected list"):
+        runner.plan(sc, run_dir=tmp_path)
+
+
+def test_missing_file_parameter_is_rejected(tmp_path):
+    nb = _tiny_notebook(tmp_path / "01_x.ipynb", params="lang = 'en'\noutput_dir = ''\nclum_file = ''")
+    with pytest.raises(ParameterError, match="does not exist"):
+        runner.validate_parameters(nb, {"clum_file": "nowhere.csv"})
+    runner.validate_parameters(nb, {"clum_file": ""})  # empty = not used
+
+
+def test_failing_notebook_does_not_stop_the_others(tmp_path, monkeypatch):
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _tiny_notebook(nbdir / "01_ok.ipynb")
+    _tiny_notebook(nbdir / "02_fails.ipynb", body="raise RuntimeError('bad input row 7')")
+    _tiny_notebook(nbdir / "03_ok.ipynb")
+    monkeypatch.setattr(paths, "NOTEBOOKS", nbdir)
+    res = runner.run(reports=tmp_path / "reports", jobs=2)
+    assert [r["status"] for r in res.results] == ["ok", "failed", "ok"]
+    assert "bad input row 7" in res.failed[0]["error"]
+    manifest = json.loads(res.manifest.read_text(encoding="utf-8"))
+    assert manifest["status"] == "failed"
+    assert manifest["notebooks"][1]["error"].startswith("RuntimeError")
+    assert (tmp_path / "reports" / "latest").resolve() == res.run_dir.resolve()
+    for r in res.results:
+        assert (res.run_dir / r["executed_notebook"]).exists()
+
+
+def test_cli_exits_nonzero_and_names_the_failure(tmp_path, monkeypatch, capsys):
+    from footprint import cli
+
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _tiny_notebook(nbdir / "01_fails.ipynb", body="1/0")
+    monkeypatch.setattr(paths, "NOTEBOOKS", nbdir)
+    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    assert cli.main(["run"]) == 1
+    err = capsys.readouterr().err
+    assert "01_fails" in err and "ZeroDivisionError" in err
+    assert cli.main(["run", "-p", "nope=1"]) == 2
+    assert "nope" in capsys.readouterr().err
+
+
+def test_manifest_has_provenance_and_no_user_or_host(tmp_path, monkeypatch):
+    import getpass
+    import socket
+
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    _tiny_notebook(nbdir / "01_ok.ipynb")
+    monkeypatch.setattr(paths, "NOTEBOOKS", nbdir)
+    res = runner.run(reports=tmp_path / "reports")
+    text = res.manifest.read_text(encoding="utf-8")
+    m = json.loads(text)
+    assert m["package"]["version"] and m["git_commit"] and m["inputs"]
+    assert m["notebooks"][0]["duration_s"] > 0 and m["notebooks"][0]["parameters"]["output_dir"]
+    assert socket.gethostname() not in text
+    user = getpass.getuser()
+    assert f"/{user}/" not in text and f"/home/{user}" not in text
+
+
+def test_invalid_scenario_files_give_clear_errors(tmp_path):
+    bad_yaml = tmp_path / "bad.yml"
+    bad_yaml.write_text("name: x\nnotebooks:\n  01: {lang: en\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="bad.yml.*row"):
+        runner.load_scenario(bad_yaml)
+    unknown_key = tmp_path / "k.yml"
+    unknown_key.write_text("name: x\nnotebok: {}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="notebok"):
+        runner.load_scenario(unknown_key)
+    bad_sweep = tmp_path / "s.yml"
+    bad_sweep.write_text("name: x\nsweep:\n  01_national_accounts: {lang: ja}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="non-empty lists"):
+        runner.load_scenario(bad_sweep)
+    with pytest.raises(DataFileError, match="no such file"):
+        runner.load_scenario(tmp_path / "missing.yml")
+    with pytest.raises(ParameterError, match="unknown notebook"):
+        runner.plan(runner.Scenario(name="x", notebooks={"99_nothing": {}}), run_dir=tmp_path)
+
+
+def test_sweep_expands_a_grid(tmp_path):
+    sc = runner.Scenario(name="s", sweep={"01_national_accounts": {"lang": ["en", "ja"], "years": [[2010, 2020], [2015, 2022]]}},
+                         notebooks={"01_national_accounts": {}})
+    tasks = runner.plan(sc, run_dir=tmp_path)
+    assert len(tasks) == 4
+    assert len({t.run_label for t in tasks}) == 4
+    assert {t.parameters["lang"] for t in tasks} == {"en", "ja"}
+
+
+def test_parse_override():
+    assert runner.parse_override("year=2020") == ("year", 2020)
+    assert runner.parse_override("countries=[Japan, World]") == ("countries", ["Japan", "World"])
+    with pytest.raises(ParameterError):
+        runner.parse_override("year")
