@@ -94,27 +94,35 @@ def tidy_nfa(wide: pd.DataFrame) -> pd.DataFrame:
     rec = wide["record"].astype(str)
     m = rec.str.extract(r"^(EFProd|EFImports|EFExports|EFCons|Biocap|Area)(PerCap|TotHA|TotGHA)$")
     keep = m[0].notna().to_numpy()
-    w = wide.loc[keep].copy()
-    w["record"] = m.loc[keep, 0].map(lambda r: RECORDS[r][0]).to_numpy()
-    w["unit"] = m.loc[keep, 0].map(lambda r: RECORDS[r][1]).to_numpy()
-    w["basis"] = m.loc[keep, 1].map(_BASIS).to_numpy()
+    w = wide.loc[keep]
+    prefix = m.loc[keep, 0]
     pop = (
         wide.loc[rec == "Population", ["gfn_country_code", "year", "total"]]
-        .rename(columns={"total": "population"})
         .drop_duplicates(["gfn_country_code", "year"])
+        .set_index(["gfn_country_code", "year"])["total"]
     )
-    long = w.melt(
-        id_vars=["gfn_country_code", "country", "isoa2", "year", "record", "basis", "unit"],
-        value_vars=[*LAND_TYPES, "total"],
-        var_name="land_type",
-        value_name="value",
+    # row-major reshape (each source row followed by its seven land-type cells): the input order
+    # (country, year, record) is kept without a sort
+    lt_cols = [*LAND_TYPES, "total"]
+    k = len(lt_cols)
+    n = len(w)
+    rep = lambda a: np.repeat(np.asarray(a), k)  # noqa: E731
+    pop_vals = pop.reindex(pd.MultiIndex.from_arrays([w["gfn_country_code"], w["year"]])).to_numpy()
+    long = pd.DataFrame(
+        {
+            "country_code": rep(w["gfn_country_code"]),
+            "country": rep(w["country"]),
+            "iso2": rep(w["isoa2"]),
+            "year": rep(w["year"]),
+            "record": rep(prefix.map({k_: v[0] for k_, v in RECORDS.items()})),
+            "basis": rep(m.loc[keep, 1].map(_BASIS)),
+            "land_type": pd.Categorical.from_codes(np.tile(np.arange(k), n), categories=lt_cols, ordered=True),
+            "value": w[lt_cols].to_numpy(dtype=float).reshape(-1),
+            "unit": rep(prefix.map({k_: v[1] for k_, v in RECORDS.items()})),
+            "population": rep(pop_vals),
+        }
     )
-    long = long.merge(pop, on=["gfn_country_code", "year"], how="left")
-    long = long.rename(columns={"gfn_country_code": "country_code", "isoa2": "iso2"})
-    long["land_type"] = pd.Categorical(long["land_type"], categories=[*LAND_TYPES, "total"], ordered=True)
-    return long.sort_values(["country_code", "year", "record", "basis", "land_type"], kind="stable").reset_index(
-        drop=True
-    )[["country_code", "country", "iso2", "year", "record", "basis", "land_type", "value", "unit", "population"]]
+    return long
 
 
 def load_nfa(relpath: str = NFA_FILE) -> pd.DataFrame:
