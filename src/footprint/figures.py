@@ -131,7 +131,7 @@ def add_caption(fig, caption: str, credit: str, lang: str = "en") -> None:
     fig.text(0.01, -0.01, body, ha="left", va="top", fontsize=8, color="#333333", wrap=False)
     n = body.count("\n") + 1
     fig.text(0.01, -0.02 - 0.035 * n * (4.8 / fig.get_figheight()), _wrap(credit, lang, w), ha="left", va="top",
-             fontsize=7, color="#666666", style="italic")
+             fontsize=7, color="#666666")
 
 
 def _metadata(fmt: str, rec: dict) -> dict:
@@ -219,9 +219,11 @@ def save_figure(
         notebook=notebook,
     )
     d = asdict(rec)
+    # one layout pass for all formats: the tight box is computed once, not once per format
+    bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
     for fmt in formats:
         with atomic_path(fig_dir / f"{name}.{fmt}") as tmp:
-            fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, d), bbox_inches="tight", pad_inches=0.15)
+            fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, d), bbox_inches=bbox)
     side = dict(d, citation=rec.citation)
     with atomic_path(fig_dir / f"{name}.json") as tmp:
         tmp.write_text(json.dumps(side, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n", "utf-8")

@@ -264,6 +264,7 @@ class Scenario:
           02_city_footprint: {draws: 2000}
         sweep:                            # optional: a grid per notebook, one run per point
           02_city_footprint: {year: [2019, 2022]}
+        reports: [05_local_sdgs_brief]    # optional: HTML report + figure pack (default: *brief*)
     """
 
     name: str
@@ -271,6 +272,7 @@ class Scenario:
     defaults: dict = field(default_factory=dict)
     notebooks: dict = field(default_factory=dict)
     sweep: dict = field(default_factory=dict)
+    reports: tuple[str, ...] | None = None  # notebooks exported as HTML + figure pack; None = the brief(s)
     source: str = ""
 
 
@@ -291,7 +293,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         raise DataFileError(p, "valid YAML", str(getattr(e, "problem", e)), row=(mark.line + 1) if mark else None) from None
     if not isinstance(doc, dict):
         raise DataFileError(p, "a mapping with keys name, notebooks, defaults, sweep", type(doc).__name__)
-    allowed = {"name", "description", "defaults", "notebooks", "sweep"}
+    allowed = {"name", "description", "defaults", "notebooks", "sweep", "reports"}
     unknown = sorted(set(doc) - allowed)
     if unknown:
         raise DataFileError(p, f"top-level keys among {sorted(allowed)}", f"{unknown}")
@@ -307,8 +309,12 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     for k, grid in sweep.items():
         if not isinstance(grid, dict) or not all(isinstance(vals, list) and vals for vals in grid.values()):
             raise DataFileError(p, "a mapping of parameter names to non-empty lists", repr(grid), key=f"sweep.{k}")
+    reports = doc.get("reports")
+    if reports is not None and not (isinstance(reports, list) and all(isinstance(x, str) for x in reports)):
+        raise DataFileError(p, "'reports' to be a list of notebook names", repr(reports), key="reports")
     return Scenario(
         name=str(doc.get("name") or p.stem),
+        reports=tuple(find_notebook(r).stem for r in reports) if reports is not None else None,
         description=str(doc.get("description") or ""),
         defaults=dict(doc.get("defaults") or {}),
         notebooks=nbs,
@@ -452,7 +458,7 @@ def run(
     scenario = scenario or Scenario(name="default")
     # validate first, in a throw-away plan, so that a bad parameter creates no run folder
     plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=reports / "runs" / "_validation")
-    run_dir = new_run_dir(reports, scenario.name)
+    run_dir = new_run_dir(reports, "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in scenario.name))
     tasks = plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=run_dir)
     started = _dt.datetime.now(_dt.timezone.utc)
     t0 = time.perf_counter()
@@ -472,6 +478,16 @@ def run(
         "inputs": raw_checksums(),
         "notebooks": results,
     }
+    from footprint.brief import finalize_run
+
+    reports_for = scenario.reports if scenario.reports is not None else tuple(
+        Path(t.notebook).stem for t in tasks if "brief" in Path(t.notebook).stem
+    )
+    try:
+        manifest["outputs"] = finalize_run(run_dir, results, reports_for)
+    except Exception as e:  # an index that cannot be written must not hide the run's results
+        manifest["outputs"] = {"error": f"{type(e).__name__}: {e}"}
+        manifest["status"] = "failed"
     mpath = run_dir / "manifest.json"
     with atomic_path(mpath) as tmp:
         tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")

@@ -1,0 +1,83 @@
+"""Wall time of executing the notebooks beside the floor: the same number of notebooks that only
+start a kernel and import the same libraries. Also the speed-up of --jobs 2 over --jobs 1.
+
+Targets (issues): whole run <= 1.3 x floor; --jobs 2 >= 1.6 x faster than --jobs 1.
+"""
+
+from __future__ import annotations
+
+import ast
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from footprint import runner
+
+REPEAT = 2
+
+
+def floor_notebook(src: Path, dst: Path) -> Path:
+    """A copy of ``src`` with its parameters cell and only the import statements of its code."""
+    nb = nbformat.read(src, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    imports = []
+    for c in code[1:]:
+        try:
+            tree = ast.parse(c.source)
+        except SyntaxError:
+            continue
+        imports += [ast.get_source_segment(c.source, s) for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+    out = nbformat.v4.new_notebook(metadata=nb.metadata)
+    out.cells = [code[0], nbformat.v4.new_code_cell("\n".join(dict.fromkeys(imports)))]
+    nbformat.write(out, dst)
+    return dst
+
+
+def _time(tasks, jobs: int) -> float:
+    t0 = time.perf_counter()
+    res = runner.run_tasks(tasks, jobs=jobs)
+    dt = time.perf_counter() - t0
+    bad = [r for r in res if r["status"] != "ok"]
+    if bad:
+        raise RuntimeError(f"benchmark run failed: {bad}")
+    return dt
+
+
+def main() -> dict:
+    nbs = runner.discover_notebooks()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "floor").mkdir()
+        floors = [floor_notebook(nb, tmp / "floor" / nb.name) for nb in nbs]
+
+        def tasks(paths, tag):
+            out = []
+            for p in paths:
+                params = {}
+                if "processed_dir" in runner.notebook_defaults(p):
+                    params["processed_dir"] = str(tmp / "processed" / tag)
+                out.append(runner.make_task(p, params, tmp / tag, p.stem))
+            return out
+
+        res = {}
+        for jobs in (1, 2):
+            f = [_time(tasks(floors, f"f{jobs}{i}"), jobs) for i in range(REPEAT)]
+            n = [_time(tasks(nbs, f"n{jobs}{i}"), jobs) for i in range(REPEAT)]
+            res[f"floor_jobs{jobs}_s"] = round(statistics.median(f), 2)
+            res[f"notebooks_jobs{jobs}_s"] = round(statistics.median(n), 2)
+    res["notebooks"] = len(nbs)
+    res["ratio_jobs1"] = round(res["notebooks_jobs1_s"] / res["floor_jobs1_s"], 2)
+    res["ratio_jobs2"] = round(res["notebooks_jobs2_s"] / res["floor_jobs2_s"], 2)
+    res["speedup_jobs2"] = round(res["notebooks_jobs1_s"] / res["notebooks_jobs2_s"], 2)
+    print(f"   {len(nbs)} notebooks, median of {REPEAT} runs")
+    print(f"   --jobs 1: notebooks {res['notebooks_jobs1_s']:.2f} s, floor {res['floor_jobs1_s']:.2f} s, ratio {res['ratio_jobs1']:.2f} (target <= 1.3)")
+    print(f"   --jobs 2: notebooks {res['notebooks_jobs2_s']:.2f} s, floor {res['floor_jobs2_s']:.2f} s, ratio {res['ratio_jobs2']:.2f} (target <= 1.3)")
+    print(f"   speed-up of --jobs 2 over --jobs 1: {res['speedup_jobs2']:.2f}x (target >= 1.6)")
+    return res
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""What leaves a run for people who never open a notebook: an index of every figure, HTML
+reports without code cells, and a figure pack.
+
+* ``index.md`` and ``index.html`` at the run folder's root list every figure of the run with its
+  caption, status, files and how to cite it (read from the JSON sidecars that
+  :func:`footprint.figures.save_figure` writes).
+* ``<notebook>/<notebook>.html``: the executed notebook as HTML without code cells (for the brief).
+* ``<notebook>/figure_pack.zip``: the notebook's figures (PNG, SVG, PDF), their sidecars and the
+  index, with fixed timestamps so that the same run gives the same archive.
+"""
+
+from __future__ import annotations
+
+import html
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from footprint.data import atomic_path, write_text
+from footprint.runner import iter_figures
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def index_markdown(figures: list[dict], title: str) -> str:
+    lines = [f"# {title}", "", f"{len(figures)} figures. Cite a figure by its citation line; every file carries the same",
+             "metadata (title, source, parameters, package version, data edition).", ""]
+    for f in figures:
+        files = ", ".join(f"[{k.upper()}]({f['folder']}/{v})" for k, v in sorted(f["files"].items()))
+        lines += [
+            f"## {f['title']}",
+            "",
+            f"![{f['name']}]({f['folder']}/{f['files'].get('png', '')})",
+            "",
+            f"- **Caption:** {f['caption']}",
+            f"- **Status:** {f['status']}",
+            f"- **Notebook:** `{f.get('notebook') or f['folder']}`, figure `{f['name']}`",
+            f"- **Files:** {files}",
+            f"- **Cite as:** {f['citation']}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def index_html(figures: list[dict], title: str) -> str:
+    e = html.escape
+    rows = []
+    for f in figures:
+        files = " · ".join(f'<a href="{e(f["folder"])}/{e(v)}">{e(k.upper())}</a>' for k, v in sorted(f["files"].items()))
+        png = f'{f["folder"]}/{f["files"].get("png", "")}'
+        rows.append(
+            f'<section><h2>{e(f["title"])}</h2><a href="{e(png)}"><img src="{e(png)}" alt="{e(f["name"])}"></a>'
+            f'<p class="cap">{e(f["caption"])}</p><dl><dt>Status</dt><dd>{e(f["status"])}</dd>'
+            f'<dt>Notebook</dt><dd><code>{e(f.get("notebook") or f["folder"])}</code> · <code>{e(f["name"])}</code></dd>'
+            f"<dt>Files</dt><dd>{files}</dd><dt>Cite as</dt><dd>{e(f['citation'])}</dd></dl></section>"
+        )
+    style = (
+        "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
+        "img{max-width:100%;border:1px solid #ddd}section{margin-bottom:2.5em}.cap{font-size:.95em}"
+        "dt{font-weight:bold;float:left;width:7em}dd{margin-left:7.5em}"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>'
+        f"<style>{style}</style></head><body><h1>{e(title)}</h1><p>{len(figures)} figures.</p>\n"
+        + "\n".join(rows)
+        + "\n</body></html>\n"
+    )
+
+
+def write_index(run_dir: Path, title: str | None = None, folders: Iterable[str] | None = None) -> dict[str, Path]:
+    """Write ``index.md`` and ``index.html`` listing every figure of the run (or of ``folders``)."""
+    run_dir = Path(run_dir)
+    figs = list(iter_figures(run_dir))
+    if folders is not None:
+        keep = set(folders)
+        figs = [f for f in figs if f["folder"] in keep]
+    title = title or f"Figures of run {run_dir.name}"
+    return {
+        "md": write_text(index_markdown(figs, title), run_dir / "index.md"),
+        "html": write_text(index_html(figs, title), run_dir / "index.html"),
+    }
+
+
+def export_html(executed_notebook: Path, target: Path | None = None) -> Path:
+    """The executed notebook as a standalone HTML report without code cells or prompts."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(executed_notebook, as_version=4)
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb)
+    target = target or Path(executed_notebook).with_suffix(".html")
+    return write_text(body, target)
+
+
+def figure_pack(folder: Path, target: Path | None = None) -> Path:
+    """Zip a notebook folder's figures and sidecars, deterministically (sorted, fixed dates)."""
+    folder = Path(folder)
+    target = target or folder / "figure_pack.zip"
+    files = sorted(p for p in (folder / "figures").iterdir() if p.is_file())
+    extra = [p for p in (folder / "index.md", folder / "index.html") if p.exists()]
+    with atomic_path(target) as tmp:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for p in [*extra, *files]:
+                info = zipfile.ZipInfo(p.relative_to(folder).as_posix(), date_time=_ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                z.writestr(info, p.read_bytes())
+    return target
+
+
+def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()) -> dict[str, str]:
+    """After a run: the run index; for each notebook in ``reports`` its HTML, index and figure pack."""
+    run_dir = Path(run_dir)
+    out = {k: str(v.relative_to(run_dir)) for k, v in write_index(run_dir).items()}
+    wanted = set(reports)
+    for r in results:
+        if r["status"] != "ok" or r["notebook"] not in wanted:
+            continue
+        folder = run_dir / r["label"]
+        export_html(run_dir / r["executed_notebook"], folder / f"{r['notebook']}.html")
+        figs = [f for f in iter_figures(run_dir) if f["folder"] == r["label"]]
+        title = f"{r['notebook']}: figures"
+        rel = [dict(f, folder=".") for f in figs]
+        write_text(index_markdown(rel, title), folder / "index.md")
+        write_text(index_html(rel, title), folder / "index.html")
+        figure_pack(folder)
+        out[r["label"]] = str(folder.relative_to(run_dir))
+    return out
