@@ -34,7 +34,7 @@ bench: $(STAMP)
 lab: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,lab]'
 	$(PY) -m ipykernel install --sys-prefix --name footprint --display-name "Python 3 (footprint)"
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
 	rm -rf reports/* data/processed/*.csv .pytest_cache
