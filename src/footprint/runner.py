@@ -204,10 +204,13 @@ def run_tasks(
     engine: str = "local",
     scheduler: str | None = None,
     progress: Callable[[int, int, dict], None] | None = None,
+    expected: Mapping[str, float] | None = None,
 ) -> list[dict]:
     """Run tasks in processes (``engine='local'``) or on a Dask cluster (``engine='dask'``).
 
-    Results come back in task order; a failing task never stops the others.
+    Results come back in task order; a failing task never stops the others. ``expected`` maps
+    run labels to expected durations (from the previous run's manifest): the longest tasks start
+    first, which keeps both workers busy until the end.
     """
     n = len(tasks)
     results: list[dict | None] = [None] * n
@@ -236,8 +239,13 @@ def run_tasks(
             for i, t in enumerate(tasks):
                 _report(i, run_one(t))
         else:
-            with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=get_context("spawn")) as pool:
-                futs = {pool.submit(run_one, t): i for i, t in enumerate(tasks)}
+            # a fork server with papermill preloaded: workers start in milliseconds, and no worker
+            # inherits the parent's threads (papermill and kernels are process-wide, never threads)
+            ctx = get_context("forkserver")
+            ctx.set_forkserver_preload(["footprint.runner", "papermill"])
+            order = sorted(range(n), key=lambda i: -(expected or {}).get(tasks[i].run_label, 0.0))
+            with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=ctx) as pool:
+                futs = {pool.submit(run_one, tasks[i]): i for i in order}
                 for f in as_completed(futs):
                     _report(futs[f], f.result())
     else:
@@ -413,6 +421,16 @@ def new_run_dir(reports: Path | None = None, name: str = "run") -> Path:
     return d
 
 
+def previous_durations(reports: Path | None = None) -> dict[str, float]:
+    """Durations per run label in the latest run's manifest (empty if there is none)."""
+    reports = reports or paths.REPORTS
+    try:
+        m = json.loads((reports / "latest" / "manifest.json").read_text(encoding="utf-8"))
+        return {r["label"]: float(r["duration_s"]) for r in m.get("notebooks", [])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def update_latest(run_dir: Path, reports: Path | None = None) -> Path:
     """Point ``reports/latest`` at ``run_dir`` (a relative symlink, replaced atomically)."""
     reports = reports or paths.REPORTS
@@ -462,7 +480,8 @@ def run(
     tasks = plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=run_dir)
     started = _dt.datetime.now(_dt.timezone.utc)
     t0 = time.perf_counter()
-    results = run_tasks(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
+    results = run_tasks(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+                        expected=previous_durations(reports))
     manifest = {
         "run": run_dir.name,
         "scenario": {"name": scenario.name, "description": scenario.description,
