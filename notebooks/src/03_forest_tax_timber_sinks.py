@@ -1,0 +1,353 @@
+# Source of notebooks/03_forest_tax_timber_sinks.ipynb (rebuild with `python -m footprint.notebooks`).
+
+# %% [markdown]
+# # Forest Environment Transfer Tax, timber use and carbon sinks
+#
+# Osaka City receives the Forest Environment Transfer Tax (森林環境譲与税) and, from FY2024, its
+# residents pay the Forest Environment Tax (森林環境税, 1,000 yen a year per payer of the per-capita
+# residential tax). This notebook shows the money (what Osaka receives, what its residents pay,
+# where it goes), the carbon stored in wood bought with it, the sink of partner forests it could
+# support, and both against Osaka's emissions and carbon footprint.
+#
+# * **Allocation** (法第28条): each tier's pool is shared by private planted-forest area (corrected
+#   by the forest ratio; the multipliers are **unverified**), forestry workers and census population,
+#   with weights 50/20/30 up to FY2023 and 55/20/25 from FY2024. The FY2024 municipal/prefectural
+#   split (540/60 × 100 M yen) is **inferred** from the 9:1 design target, not published.
+# * **Osaka's receipts**: Osaka City has 0 ha of private planted forest; its population share is
+#   exact (census); its forestry-worker share is not in our data and is **calibrated on the published
+#   FY2023 receipt** (an estimate) unless a researcher supplies a worker table. FY2019 (about twice the
+#   published first tranche) is the independent check.
+# * **Levy**: payers estimated from Osaka's population share of about 62 million payers nationally.
+# * **Carbon in wood**: Forestry Agency guideline (2021) `Cs = W × D × Cf × 44/12`, then the IPCC
+#   first-order decay (half-lives: sawnwood 35, panels 25, paper 2 years). The spending share,
+#   product mix and prices are **illustrative** assumptions: Osaka's wood volumes are not published.
+# * **Partner-forest sink**: `ΔV × BEF × (1+R) × D × CF × 44/12`; sugi parameters verified, other
+#   species flagged. No partner forest of Osaka City is named in any source: the default partners
+#   (Kawachinagano and Chihayaakasaka, which proposed joint projects to Osaka City in 2021) and the
+#   supported area are an **illustrative scenario**.
+#
+# The maths lives in `footprint.forest`; this notebook tells the story.
+
+# %% tags=["parameters"]
+fiscal_years = [2019, 2025]  # first and last fiscal year of the receipts and payments table
+census_2020_from_fy = 2022  # first fiscal year allocated with the 2020 census (assumed; earlier years 2015)
+payers_persons = 0.0  # levy payers in Osaka City; 0 means estimated from the population share
+forestry_workers_file = ""  # optional CSV: code5, forestry_workers_persons (UTF-8 or cp932)
+planted_forest_file = ""  # optional CSV: code5, planted_forest_area_ha, optional forest_ratio
+destination_fy = 2024  # fiscal year shown in the where-the-money-goes chart and map
+wood_share = 0.5  # share of receipts spent on wood products (illustrative)
+purchase_years = [2019, 2050]  # fiscal years in which wood is bought with the receipts (illustrative)
+horizon_year = 2050  # last year of the wood-carbon stock
+partner_codes = ["27216", "27383"]  # partner forest municipalities (illustrative: Kawachinagano, Chihayaakasaka)
+supported_area_ha = 100.0  # forest area supported in each partner municipality (illustrative)
+stand_mix = [["sugi", 38, 0.6], ["hinoki", 25, 0.4]]  # species, stand age in years, share of the area
+sink_from_year = 2024  # first year the partner forests are supported
+emissions_co2_t = 0.0  # Osaka City CO2 emissions per year; 0 means the documented estimate from prefecture emissions
+footprint_year = 2022  # year of the carbon footprint used for the comparison
+lang = "en"  # en or ja: labels of figures and tables
+output_dir = ""  # empty: reports/interactive/03_forest_tax_timber_sinks; the runner sets its run folder
+processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+
+# %%
+import time
+
+from footprint import forest as F
+from footprint import maps
+from footprint.errors import ParameterError
+from footprint.labels import pick
+from footprint.plots import forest as charts
+from footprint.report import NotebookOutputs
+
+out = NotebookOutputs.create(
+    "03_forest_tax_timber_sinks",
+    output_dir=output_dir,
+    processed_dir=processed_dir,
+    lang=lang,
+    parameters=dict(fiscal_years=fiscal_years, census_2020_from_fy=census_2020_from_fy, payers_persons=payers_persons,
+                    forestry_workers_file=forestry_workers_file, planted_forest_file=planted_forest_file,
+                    wood_share=wood_share, purchase_years=purchase_years, horizon_year=horizon_year,
+                    partner_codes=partner_codes, supported_area_ha=supported_area_ha, stand_mix=stand_mix,
+                    sink_from_year=sink_from_year, emissions_co2_t=emissions_co2_t, footprint_year=footprint_year,
+                    lang=lang),
+)
+inputs = F.load_inputs()
+munis = F.municipality_indicators(
+    inputs.municipalities,
+    workers=F.load_forestry_workers(forestry_workers_file, inputs.municipalities) if forestry_workers_file else None,
+    planted=F.load_planted_forest(planted_forest_file, inputs.municipalities) if planted_forest_file else None,
+)
+years = F.year_span(fiscal_years)
+shares = F.osaka_shares(munis, inputs.allocation, inputs.published, census_2020_from_fy=census_2020_from_fy)
+flows = F.osaka_fund_flows(years, inputs, municipalities=munis, census_2020_from_fy=census_2020_from_fy,
+                           payers_persons=payers_persons or None)
+print(f"Forestry-worker share of Osaka City: {shares.workers_share:.4%} ({shares.workers_status}; {shares.workers_note})")
+print(f"Population share (2020 census): {flows['population_share'].iloc[-1]:.4%}; planted-forest share: "
+      f"{shares.area_share:.4%} ({shares.area_status})")
+flows[["fiscal_year", "receipts_jpy", "receipts_model_jpy", "payments_jpy", "net_outflow_jpy", "status"]]
+
+# %% [markdown]
+# ## Receipts against published figures
+#
+# The model is calibrated on FY2023; FY2019 is an independent check against twice the published
+# first tranche (the FY2019 amount was paid in two tranches). Yokohama's and Hamamatsu's published
+# receipts cannot be modelled without their planted-forest area and forestry workers.
+
+# %%
+checks = F.receipt_checks(flows, inputs.published)
+checks
+
+# %% [markdown]
+# ## (a) Receipts against payments
+
+# %%
+fig = charts.receipts_vs_payments(flows, inputs.published, lang)
+first, last = years[0], years[-1]
+fig.axes[0].set_title(pick(lang, f"Osaka City: transfer-tax receipts and levy payments, FY{first}–FY{last}",
+                           f"大阪市：森林環境譲与税の受取と森林環境税の納付（{first}–{last}年度）"))
+net_last = flows["net_outflow_jpy"].iloc[-1] / 1e6
+out.figure(
+    fig,
+    "receipts_vs_payments",
+    title=pick(lang, "Osaka City's forest-tax receipts and payments", "大阪市の森林環境譲与税の受取と森林環境税の納付"),
+    caption=pick(
+        lang,
+        f"Receipts from the transfer-tax model (FY2023 published; other years estimated from Osaka's shares, forestry-"
+        f"worker share calibrated on FY2023) and levy payments from FY2024 (1,000 yen × payers estimated from the "
+        f"population share). From FY2024 Osaka pays about {net_last:,.0f} M yen a year more than it receives.",
+        f"受取は譲与税モデル（2023年度は公表値、他年度は大阪市の指標シェアによる推計。林業就業者シェアは2023年度の公表値で"
+        f"較正）。納付は2024年度から（1,000円×人口シェアで推計した納税義務者数）。2024年度以降、大阪市は受取より"
+        f"年約{net_last:,.0f}百万円多く納付する。"),
+    source=f"{F.SOURCES['pools']}; {F.SOURCES['weights']}; {F.SOURCES['osaka_fy2023']}; {F.SOURCES['levy']}; "
+           f"{F.SOURCES['census']}",
+    status=F.weakest_status(flows["status"]),
+)
+
+# %% [markdown]
+# ## (b) Where the money goes
+#
+# Osaka's levy enters the national pool, which is shared among all prefectures and municipalities.
+# Per-municipality receipts are not published in machine-readable form, so each region (a prefecture
+# and its municipalities) gets the population part by census and the area-and-workers part in
+# proportion to the prefectures' own FY2023 receipts minus their population part (an estimate).
+
+# %%
+if destination_fy < 2024:
+    raise ParameterError(f"destination_fy: expected a fiscal year with levy payments (2024 or later), found {destination_fy}")
+dest_fy = destination_fy
+dest_flows = flows if dest_fy in set(flows["fiscal_year"]) else F.osaka_fund_flows(
+    [dest_fy], inputs, municipalities=munis, census_2020_from_fy=census_2020_from_fy, payers_persons=payers_persons or None)
+regions = F.region_shares(inputs.prefectures, inputs.allocation, dest_flows["fiscal_year"])
+dest = F.money_destinations(dest_flows, regions)
+d_fy = dest[dest["fiscal_year"] == dest_fy].sort_values("amount_jpy", ascending=False)
+back = float(d_fy.loc[d_fy["pref_code"] == F.OSAKA_PREF_CODE, "amount_jpy"].sum())
+top3 = d_fy.head(3)
+fig = charts.money_destinations_bar(dest, dest_fy, lang)
+fig.axes[0].set_title(pick(lang, f"Where Osaka City's forest levy goes, FY{dest_fy}",
+                           f"大阪市民の森林環境税の行き先（{dest_fy}年度）"))
+names = (top3["pref_name"] if lang == "ja" else top3["pref_code"].map(charts.PREF_EN)).tolist()
+out.figure(
+    fig,
+    "money_destinations",
+    title=pick(lang, f"Where Osaka City's forest levy goes, FY{dest_fy}", f"大阪市民の森林環境税の行き先（{dest_fy}年度）"),
+    caption=pick(
+        lang,
+        f"Osaka City's estimated levy distributed by each region's estimated share of the national pool. The largest "
+        f"recipients are {', '.join(names)}; {back / 1e6:,.0f} M yen ({back / d_fy['amount_jpy'].sum():.0%}) returns to "
+        f"Osaka Prefecture and its municipalities, Osaka City included.",
+        f"推計した大阪市民の納付額を、各地域（都道府県＋域内市町村）の推計配分シェアで按分。上位は{'、'.join(names)}。"
+        f"大阪府域（大阪市を含む）に戻るのは{back / 1e6:,.0f}百万円（{back / d_fy['amount_jpy'].sum():.0%}）。"),
+    source=f"{F.SOURCES['prefectures']}; {F.SOURCES['weights']}; {F.SOURCES['levy']}",
+    status="estimated",
+)
+
+# %%
+prefs_gdf = maps.japan_prefectures()
+munis_gdf = maps.japan_municipalities(prefectures=sorted({str(c).zfill(5)[:2] for c in [*partner_codes, F.OSAKA_CODE]}))
+partners_gdf = munis_gdf[munis_gdf["code"].isin([str(c).zfill(5) for c in partner_codes])]
+osaka_gdf = munis_gdf[munis_gdf["code"] == F.OSAKA_CODE]
+fig, ax = charts.money_map(prefs_gdf, dest, dest_fy, partners_gdf, osaka_gdf, munis_gdf, lang)
+maps.add_credit(ax, "mlit", lang=lang)
+ax.set_title(pick(lang, f"Osaka City's forest levy by receiving region, FY{dest_fy}",
+                  f"大阪市民の森林環境税の受け手地域（{dest_fy}年度）"))
+out.figure(
+    fig,
+    "money_map",
+    title=pick(lang, f"Map: Osaka City's forest levy by receiving region, FY{dest_fy}",
+               f"地図：大阪市民の森林環境税の受け手地域（{dest_fy}年度）"),
+    caption=pick(
+        lang,
+        "Million yen of Osaka City's estimated levy received by each prefecture and its municipalities (estimated "
+        "shares). Red: Osaka City; blue: partner forest municipalities of the illustrative scenario (inset). Okinawa's "
+        "outer islands not shown.",
+        "大阪市民の推計納付額のうち各都道府県と域内市町村が受け取る額（百万円、推計シェア）。赤：大阪市、"
+        "青：例示シナリオの連携先森林自治体（拡大図）。沖縄の離島は省略。"),
+    source=f"{F.SOURCES['prefectures']}; {F.SOURCES['weights']}",
+    credit=maps.credit("mlit", lang=lang),
+    status="estimated",
+)
+
+# %% [markdown]
+# ## (c) Carbon stored in wood bought with the receipts
+#
+# Illustrative scenario: a share of each year's receipts buys wood products at assumed installed
+# prices; each purchase enters its product pool and decays with the IPCC half-life.
+
+# %%
+purchase = F.osaka_fund_flows(F.year_span(purchase_years), inputs, municipalities=munis,
+                              census_2020_from_fy=census_2020_from_fy, payers_persons=payers_persons or None)
+wood = F.wood_carbon(purchase, inputs.carbon.products, inputs.carbon.densities, wood_share=wood_share)
+stock = F.hwp_stock(wood, inputs.carbon.half_lives, until=horizon_year)
+stock_end = float(stock.loc[stock["year"] == horizon_year, "stock_co2_t"].sum())
+volume_total = float(wood["volume_m3"].sum())
+fig = charts.wood_stock(stock, lang)
+fig.axes[0].set_title(pick(lang, f"Carbon stored in wood bought with the transfer tax, to {horizon_year}",
+                           f"譲与税で購入した木材に貯蔵される炭素（{horizon_year}年まで）"))
+out.figure(
+    fig,
+    "wood_carbon_stock",
+    title=pick(lang, f"Carbon stock in purchased wood to {horizon_year}", f"購入木材の炭素貯蔵量（{horizon_year}年まで）"),
+    caption=pick(
+        lang,
+        f"{wood_share:.0%} of receipts FY{purchase_years[0]}–FY{purchase_years[1]} spent on wood at assumed prices "
+        f"buys {volume_total:,.0f} m³; Cs = W × D × Cf × 44/12, then first-order decay (half-lives 35/25/2 years, "
+        f"unverified). Stock in {horizon_year}: {stock_end:,.0f} t-CO₂.",
+        f"受取額の{wood_share:.0%}を仮定価格で木材購入（{purchase_years[0]}–{purchase_years[1]}年度、計{volume_total:,.0f}m³）。"
+        f"Cs＝W×D×Cf×44/12、一次減衰（半減期35/25/2年、未検証）。{horizon_year}年の貯蔵量{stock_end:,.0f} t-CO₂。"),
+    source=f"{F.SOURCES['guideline']}; {F.SOURCES['ipcc']}; prices and mix: project assumptions",
+    status=F.weakest_status([*stock["status"], "illustrative"]),
+)
+
+# %% [markdown]
+# ## (d) Partner-forest sink
+
+# %%
+stands = F.stands_table(partner_codes, supported_area_ha, stand_mix, inputs.municipalities)
+sink = F.forest_sink(stands, inputs.carbon.species, inputs.carbon.increments)
+sink_total = float(sink["co2_t"].sum())
+fig = charts.partner_sink(sink, lang)
+fig.axes[0].set_title(pick(lang, "Annual CO₂ sink of the supported partner forests",
+                           "支援する連携先森林の年間CO₂吸収量"))
+out.figure(
+    fig,
+    "partner_forest_sink",
+    title=pick(lang, "Partner-forest sink (illustrative partners)", "連携先森林の吸収量（例示）"),
+    caption=pick(
+        lang,
+        f"{supported_area_ha:,.0f} ha supported in each partner municipality; ΔV × BEF × (1+R) × D × CF × 44/12 with "
+        f"increments by species and age. Total {sink_total:,.0f} t-CO₂ a year. Sugi parameters verified; hinoki "
+        "parameters and increment unverified.",
+        f"各連携先で{supported_area_ha:,.0f}haを支援。ΔV×BEF×(1+R)×D×CF×44/12（樹種・林齢別の成長量）。"
+        f"合計年{sink_total:,.0f}t-CO₂。スギの係数は検証済み、ヒノキの係数と成長量は未検証。"),
+    source=F.SOURCES["sink"] + "; partners and area: illustrative scenario",
+    status="illustrative",
+)
+sink[["code5", "name", "species", "age_y", "area_ha", "increment_m3_per_ha_yr", "bef", "co2_t", "co2_t_per_ha",
+      "status"]]
+
+# %% [markdown]
+# ## (e) Offsets against Osaka's emissions and carbon footprint
+#
+# Osaka City's own emissions total is not published in our sources. Unless a value is given, it is
+# estimated as Osaka Prefecture's FY2021 greenhouse-gas emissions × the city's share of the
+# prefecture's population (2020 census). The carbon footprint comes from `footprint.city` when that
+# module is available, else from Japan's carbon footprint per person × Osaka's population; the
+# output says which.
+
+# %%
+const = inputs.constants
+pop_osaka = float(inputs.municipalities.set_index("code5").loc[F.OSAKA_CODE, "pop_2020_persons"])
+pop_pref = float(inputs.municipalities.loc[inputs.municipalities["pref_code"] == F.OSAKA_PREF_CODE,
+                                           "pop_2020_persons"].sum())
+if emissions_co2_t > 0:
+    emissions, emissions_status, emissions_note = emissions_co2_t, "published", "parameter emissions_co2_t"
+else:
+    emissions = F.estimate_city_emissions(const.loc["osaka_pref_ghg_t_co2e", "value"], pop_osaka, pop_pref)
+    emissions_status = "estimated"
+    emissions_note = "Osaka Prefecture FY2021 GHG × city population share (estimate)"
+cf = F.load_osaka_carbon_footprint(footprint_year, pop_osaka, float(const.loc["gha_per_t_co2", "value"]))
+print(f"Emissions: {emissions / 1e6:,.2f} Mt-CO2 a year ({emissions_note})")
+print(f"Carbon footprint {cf['year']}: {cf['ef_carbon_gha'] / 1e6:,.2f} M gha = {cf['co2_t'] / 1e6:,.2f} Mt-CO2 "
+      f"({cf['status']}); method: {cf['method']}")
+off = F.offsets(stock, sink_total, emissions_co2_t=emissions, footprint_gha=cf["ef_carbon_gha"],
+                gha_per_t_co2=cf["gha_per_t_co2"], sink_from_year=sink_from_year)
+fig = charts.offsets_chart(off, lang)
+fig.axes[0].set_title(pick(lang, "Stored + absorbed per year", "年間の貯蔵＋吸収"))
+fig.axes[1].set_title(pick(lang, "Against Osaka City's emissions and footprint", "大阪市の排出量・フットプリントとの比較"))
+row_2030 = off.set_index("year").loc[2030 if 2030 in set(off["year"]) else int(off["year"].max())]
+out.figure(
+    fig,
+    "offsets_vs_emissions",
+    title=pick(lang, "Wood carbon and partner-forest sink against Osaka City's emissions",
+               "木材の炭素貯蔵と連携先森林の吸収：大阪市の排出量との比較"),
+    caption=pick(
+        lang,
+        f"In {int(row_2030.name)} the wood stock grows by {row_2030['wood_stored_co2_t']:,.0f} t-CO₂ and the partner "
+        f"forests absorb {row_2030['forest_sink_co2_t']:,.0f} t-CO₂: {row_2030['share_of_emissions']:.4%} of the "
+        f"estimated emissions ({emissions / 1e6:,.1f} Mt) and {row_2030['share_of_footprint']:.4%} of the carbon "
+        f"footprint ({cf['ef_carbon_gha'] / 1e6:,.1f} M gha; {cf['method'].split(' (')[0]}).",
+        f"{int(row_2030.name)}年、木材貯蔵の増加{row_2030['wood_stored_co2_t']:,.0f} t-CO₂と連携先森林の吸収"
+        f"{row_2030['forest_sink_co2_t']:,.0f} t-CO₂は、推計排出量（{emissions / 1e6:,.1f} Mt）の"
+        f"{row_2030['share_of_emissions']:.4%}、カーボン・フットプリント（{cf['ef_carbon_gha'] / 1e6:,.1f}百万gha）の"
+        f"{row_2030['share_of_footprint']:.4%}。"),
+    source=f"{F.SOURCES['guideline']}; {F.SOURCES['sink']}; emissions: {const.loc['osaka_pref_ghg_t_co2e', 'source']}; "
+           f"footprint: {cf['source']}",
+    status="illustrative",
+)
+off[off["year"].isin([2025, 2030, 2040, 2050])]
+
+# %% [markdown]
+# ## Tables and closing note
+#
+# Written to the run folder and to `data/processed/03_forest_tax_timber_sinks/`.
+
+# %%
+bench_munis = F.synthetic_indicators(inputs.municipalities)  # illustrative indicators, timing only
+timings = []
+for _ in range(5):
+    t0 = time.perf_counter()
+    F.allocate(bench_munis, range(2019, 2026), inputs.allocation, population_columns=F.census_columns())
+    timings.append(time.perf_counter() - t0)
+alloc_ms = sorted(timings)[2] * 1000
+
+written = out.tables({
+    "osaka_fund_flows": flows,
+    "receipt_checks": checks,
+    "money_destinations": dest,
+    "region_shares": regions,
+    "wood_purchases": wood,
+    "wood_carbon_stock": stock,
+    "partner_forest_sink": sink,
+    "offsets": off,
+})
+headline = {
+    "receipts_jpy": dict(zip(flows["fiscal_year"].astype(str), flows["receipts_jpy"].round(0), strict=True)),
+    "payments_jpy": dict(zip(flows["fiscal_year"].astype(str), flows["payments_jpy"].round(0), strict=True)),
+    "status_by_year": dict(zip(flows["fiscal_year"].astype(str), flows["status"], strict=True)),
+    "workers_share": shares.workers_share,
+    "workers_share_status": shares.workers_status,
+    "wood_stock_co2_t": {str(horizon_year): round(stock_end, 1)},
+    "partner_sink_co2_t_per_yr": round(sink_total, 1),
+    "emissions_co2_t": round(emissions, 0),
+    "emissions_status": emissions_status,
+    "carbon_footprint_gha": round(cf["ef_carbon_gha"], 0),
+    "carbon_footprint_method": cf["method"],
+    "allocate_1741x7_ms": round(alloc_ms, 2),
+}
+out.json("headline", headline)
+
+table = (flows.set_index("fiscal_year")[["receipts_jpy", "payments_jpy", "net_outflow_jpy"]] / 1e6).round(1)
+table.columns = [pick(lang, "receipts", "受取"), pick(lang, "payments", "納付"), pick(lang, "net outflow", "純流出")]
+table[pick(lang, "status", "区分")] = flows["status"].to_numpy()
+lines = [pick(lang, "Osaka City, million yen per fiscal year:", "大阪市（百万円/年度）："), table.to_string()]
+lines += [
+    pick(lang, f"Wood-carbon stock in {horizon_year} (illustrative scenario): {stock_end:,.0f} t-CO2",
+         f"{horizon_year}年の木材炭素貯蔵量（例示シナリオ）：{stock_end:,.0f} t-CO2"),
+    pick(lang, f"Partner-forest sink (illustrative): {sink_total:,.0f} t-CO2 per year",
+         f"連携先森林の吸収量（例示）：年{sink_total:,.0f} t-CO2"),
+    pick(lang, f"Carbon footprint used: {cf['method']}", f"使用したカーボン・フットプリント：{cf['method']}"),
+    pick(lang, f"Allocation of 1,741 municipalities x 7 fiscal years: {alloc_ms:.1f} ms in this run (target 20 ms; "
+               "benchmarks/bench_forest.py)",
+         f"1,741市町村×7年度の配分計算：この実行で{alloc_ms:.1f} ms（目標20 ms、benchmarks/bench_forest.py）"),
+]
+print("\n".join(lines))
+sorted(p.name for p in written.values())

@@ -1,0 +1,257 @@
+"""Charts of the forest environment transfer tax, carbon in purchased wood and partner-forest sinks."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from footprint.figures import PALETTE
+from footprint.labels import pick
+
+RECEIPTS = "#1b9e77"
+PAYMENTS = "#d95f02"
+NET = "#333333"
+POOL_COLOURS = {"sawnwood": "#8d6e63", "panels": "#e6a532", "paper": "#9e9e9e"}
+SPECIES_JA = {"sugi": "スギ", "hinoki": "ヒノキ", "karamatsu": "カラマツ", "akamatsu": "アカマツ", "kuromatsu": "クロマツ",
+              "todomatsu": "トドマツ", "buna": "ブナ", "nara": "ナラ類", "other_broadleaf": "その他広葉樹"}
+POOL_JA = {"sawnwood": "製材", "panels": "木質パネル（合板等）", "paper": "紙"}
+
+
+def _m(v) -> np.ndarray:
+    return np.asarray(v, dtype=float) / 1e6
+
+
+def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str = "en"):
+    """Bars of receipts and levy payments per fiscal year (million yen), net outflow as a line.
+
+    ``flows``: :func:`footprint.forest.osaka_fund_flows`; estimated bars are hatched. Published
+    receipts (FY2023 full year; FY2019 first tranche × 2) are drawn as markers.
+    """
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    fy = flows["fiscal_year"].to_numpy()
+    x = np.arange(len(fy))
+    w = 0.38
+    est_r = (flows["receipts_status"] != "published").to_numpy()
+    est_p = (flows["payments_status"] != "published").to_numpy()
+    for xs, vals, est, colour, lab in (
+        (x - w / 2, _m(flows["receipts_jpy"]), est_r, RECEIPTS, pick(lang, "Receipts (transfer tax)", "受取（森林環境譲与税）")),
+        (x + w / 2, _m(flows["payments_jpy"]), est_p, PAYMENTS, pick(lang, "Payments (levy, from FY2024)", "納付（森林環境税、2024年度〜）")),
+    ):
+        ax.bar(xs, vals, w, color=colour, label=lab, edgecolor="white",
+               hatch=[("///" if e else None) for e in est], linewidth=0.5)
+        for xi, v in zip(xs, vals, strict=True):
+            if v > 0:
+                ax.annotate(f"{v:,.0f}", (xi, v), xytext=(0, 8), textcoords="offset points", ha="center",
+                            va="bottom", fontsize=7.5)
+    ax.plot(x, _m(flows["net_outflow_jpy"]), color=NET, marker="o", lw=1.5,
+            label=pick(lang, "Net outflow (payments − receipts)", "純流出（納付−受取）"))
+    ax.axhline(0, color="black", lw=0.8)
+    pub = published[(published["code5"] == "27100")]
+    pos = {y: i for i, y in enumerate(fy)}
+    full = pub[(pub["part"] == "full_year") & pub["fiscal_year"].isin(pos)]
+    first = pub[(pub["part"] == "first_tranche") & pub["fiscal_year"].isin(pos)]
+    if len(full):
+        ax.scatter([pos[y] - w / 2 for y in full["fiscal_year"]], _m(full["amount_jpy"]), marker="D", s=36, zorder=5,
+                   color="black", label=pick(lang, "Published receipt (full year)", "公表値（年度計）"))
+    if len(first):
+        ax.scatter([pos[y] - w / 2 for y in first["fiscal_year"]], 2 * _m(first["amount_jpy"]), marker="x", s=40,
+                   zorder=5, color="black", label=pick(lang, "2 × published first tranche", "公表値（第1回譲与額）×2"))
+    ax.set_xticks(x, [f"FY{y}" if lang == "en" else f"{y}年度" for y in fy])
+    ax.set_ylabel(pick(lang, "million yen per year", "百万円/年"))
+    handles, labels = ax.get_legend_handles_labels()
+    handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///"))
+    labels.append(pick(lang, "hatched: estimate", "斜線：推計値"))
+    ax.legend(handles, labels, fontsize=8, loc="upper left", ncols=2)
+    lo, hi = ax.get_ylim()
+    ax.set_ylim(lo, hi * 1.3)
+    ax.grid(axis="x", visible=False)
+    return fig
+
+
+def money_destinations_bar(dest: pd.DataFrame, fiscal_year: int, lang: str = "en", top: int = 10,
+                           home: str = "27"):
+    """Horizontal bars: where Osaka City's levy goes in ``fiscal_year`` (million yen by region).
+
+    The ``top`` regions, then the home region (Osaka Prefecture, highlighted) and the rest.
+    """
+    d = dest[dest["fiscal_year"] == fiscal_year].sort_values("amount_jpy", ascending=False)
+    head = d.head(top)
+    home_rows = d[(d["pref_code"] == home) & ~d["pref_code"].isin(head["pref_code"])]
+    rest = d[~d["pref_code"].isin(head["pref_code"]) & (d["pref_code"] != home)]
+    shown = pd.concat([head, home_rows])
+    names = shown["pref_name"].tolist() if lang == "ja" else [PREF_EN.get(c, c) for c in shown["pref_code"]]
+    vals = _m(shown["amount_jpy"]).tolist()
+    colours = [PALETTE["highlight"] if c == home else PALETTE["forest_products"] for c in shown["pref_code"]]
+    if len(rest):
+        names.append(pick(lang, f"other {len(rest)} prefectures", f"その他{len(rest)}都道府県"))
+        vals.append(float(_m(rest["amount_jpy"].sum())))
+        colours.append(PALETTE["muted"])
+    fig, ax = plt.subplots(figsize=(8, 5.4))
+    y = np.arange(len(vals))[::-1]
+    ax.barh(y, vals, color=colours)
+    for yi, v in zip(y, vals, strict=True):
+        ax.text(v, yi, f" {v:,.1f}", va="center", fontsize=8)
+    ax.set_yticks(y, names)
+    ax.set_xlabel(pick(lang, "million yen", "百万円"))
+    ax.set_xlim(0, max(vals) * 1.15)
+    ax.grid(axis="y", visible=False)
+    total = _m(d["amount_jpy"].sum())
+    ax.text(0.98, 0.97, pick(lang, f"Osaka City's levy, FY{fiscal_year}: {total:,.0f} M yen\n"
+                                   "red: back to Osaka Prefecture and its municipalities",
+                             f"大阪市民の森林環境税（{fiscal_year}年度）：{total:,.0f}百万円\n赤：大阪府域（府＋市町村）に戻る分"),
+            transform=ax.transAxes, ha="right", va="top", fontsize=8.5,
+            bbox={"facecolor": "white", "edgecolor": "#cccccc", "pad": 3})
+    return fig
+
+
+def money_map(prefs_gdf, dest: pd.DataFrame, fiscal_year: int, partners_gdf=None, osaka_gdf=None,
+              region_gdf=None, lang: str = "en"):
+    """Choropleth of Osaka City's levy by receiving region (million yen), with an inset on Osaka.
+
+    ``prefs_gdf``: :func:`footprint.maps.japan_prefectures`; ``partners_gdf``, ``osaka_gdf`` and
+    ``region_gdf`` (the municipalities drawn in the inset): from
+    :func:`footprint.maps.japan_municipalities`. Returns ``(fig, main axes)``.
+    """
+    d = dest[dest["fiscal_year"] == fiscal_year].set_index("pref_code")["amount_jpy"] / 1e6
+    g = prefs_gdf.assign(amount_m=prefs_gdf["pref_code"].map(d))
+    fig, ax = plt.subplots(figsize=(8, 7.6))
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.94)
+    vmin, vmax = float(g["amount_m"].min()), float(g["amount_m"].max())
+    g.plot(column="amount_m", cmap="YlGn", vmin=vmin, vmax=vmax, linewidth=0.3, edgecolor="#777777", ax=ax)
+    ax.set_xlim(127.4, 146.2)
+    ax.set_ylim(26.0, 45.8)
+    ax.set_aspect(1.22)  # about 1 / cos(35 degrees)
+    ax.set_axis_off()
+    cax = ax.inset_axes([0.60, 0.20, 0.36, 0.025])
+    sm = plt.cm.ScalarMappable(cmap="YlGn", norm=plt.Normalize(vmin, vmax))
+    cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
+    cb.set_label(pick(lang, f"million yen, FY{fiscal_year}", f"百万円（{fiscal_year}年度）"), fontsize=8)
+    cb.ax.tick_params(labelsize=7)
+    # inset: Osaka City and the partner municipalities
+    ins = ax.inset_axes([0.0, 0.56, 0.40, 0.42])
+    if region_gdf is not None and len(region_gdf):
+        region_gdf.plot(ax=ins, color="#f2f2f2", edgecolor="#999999", linewidth=0.3)
+    handles = []
+    if osaka_gdf is not None and len(osaka_gdf):
+        for a in (ax, ins):
+            osaka_gdf.plot(ax=a, color=PALETTE["highlight"], edgecolor=PALETTE["highlight"], linewidth=0.6)
+        handles.append(Patch(color=PALETTE["highlight"], label=pick(lang, "Osaka City (payer)", "大阪市（納付側）")))
+    if partners_gdf is not None and len(partners_gdf):
+        partners_gdf.plot(ax=ins, color="#b3cde3", edgecolor="#1f4e9c", linewidth=1.2)
+        handles.append(Patch(facecolor="#b3cde3", edgecolor="#1f4e9c",
+                             label=pick(lang, "Partner forests (illustrative)", "連携先の森林（例示）")))
+    focus = [x for x in (osaka_gdf, partners_gdf) if x is not None and len(x)]
+    if focus:
+        b = np.array([f.total_bounds for f in focus])  # minx, miny, maxx, maxy per layer
+        x0, y0, x1, y1 = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
+        pad = max(x1 - x0, y1 - y0) * 0.35 + 0.05
+        ins.set_xlim(x0 - pad, x1 + pad)
+        ins.set_ylim(y0 - pad, y1 + pad)
+        ax.indicate_inset_zoom(ins, edgecolor="#555555")
+    ins.set_aspect(1.22)
+    ins.set_xticks([])
+    ins.set_yticks([])
+    ins.set_xlabel("")
+    ins.set_ylabel("")
+    ins.grid(False)
+    for s in ins.spines.values():
+        s.set_visible(True)
+        s.set_color("#555555")
+    if handles:
+        ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(0.99, 0.26), fontsize=8)
+    return fig, ax
+
+
+def wood_stock(stock: pd.DataFrame, lang: str = "en"):
+    """Stacked area of the carbon stock in purchased wood by HWP pool (t-CO2), inflow bars beneath."""
+    s = stock.pivot(index="year", columns="hwp_pool", values="stock_co2_t").fillna(0.0)
+    inflow = stock.groupby("year")["inflow_co2_t"].sum()
+    pools = [p for p in ("sawnwood", "panels", "paper") if p in s.columns] + [p for p in s.columns
+                                                                           if p not in POOL_COLOURS]
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    ax.stackplot(s.index, *[s[p].to_numpy() for p in pools], colors=[POOL_COLOURS.get(p, "#607d8b") for p in pools],
+                 labels=[(POOL_JA.get(p, p) if lang == "ja" else p) for p in pools], alpha=0.9)
+    ax.bar(inflow.index, inflow.to_numpy(), width=0.6, color="none", edgecolor="black", linewidth=0.7,
+           label=pick(lang, "yearly inflow (carbon bought)", "年間流入（購入木材の炭素）"))
+    last = s.index.max()
+    total_last = float(s.loc[last].sum())
+    ax.annotate(f"{total_last:,.0f} t-CO₂", (last, total_last), xytext=(-10, 8), textcoords="offset points",
+                ha="right", fontsize=9, weight="bold")
+    ax.set_xlim(s.index.min() - 0.5, last + 0.5)
+    ax.set_ylabel(pick(lang, "t-CO₂ stored", "貯蔵量 t-CO₂"))
+    ax.legend(fontsize=8, loc="upper left")
+    ax.set_ylim(0, max(total_last, float(s.sum(axis=1).max())) * 1.2)
+    return fig
+
+
+def partner_sink(sink: pd.DataFrame, lang: str = "en"):
+    """Bars of the annual sink of supported stands by partner and species (t-CO2/yr)."""
+    t = sink.assign(partner=sink["name"] if lang == "ja" else sink["code5"].map(PARTNER_EN).fillna(sink["name"]))
+    piv = t.pivot_table(index="partner", columns="species", values="co2_t", aggfunc="sum", sort=False).fillna(0.0)
+    area = t.groupby("partner", sort=False)["area_ha"].sum()
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    colours = {"sugi": "#2e7d32", "hinoki": "#81c784", "nara": "#a1887f"}
+    left = np.zeros(len(piv))
+    y = np.arange(len(piv))[::-1]
+    for sp in piv.columns:
+        v = piv[sp].to_numpy()
+        ax.barh(y, v, left=left, color=colours.get(sp, "#607d8b"), label=(SPECIES_JA.get(sp, sp) if lang == "ja" else sp),
+                edgecolor="white")
+        left += v
+    for yi, tot, a in zip(y, left, area.loc[piv.index], strict=True):
+        ax.text(tot, yi, pick(lang, f" {tot:,.0f} t-CO₂/yr on {a:,.0f} ha", f" {tot:,.0f} t-CO₂/年（{a:,.0f} ha）"),
+                va="center", fontsize=8.5)
+    ax.set_yticks(y, piv.index)
+    ax.set_xlim(0, left.max() * 1.45)
+    ax.set_xlabel(pick(lang, "t-CO₂ absorbed per year", "年間吸収量 t-CO₂"))
+    ax.legend(fontsize=8, loc="lower right")
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def offsets_chart(off: pd.DataFrame, lang: str = "en", marks=(2030, 2050)):
+    """Left: stored + absorbed per year (t-CO2). Right: against emissions and footprint (log scale)."""
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 4.6), gridspec_kw={"width_ratios": [1.25, 1]})
+    yrs = off["year"].to_numpy()
+    a1.bar(yrs, off["wood_stored_co2_t"], color=POOL_COLOURS["sawnwood"],
+           label=pick(lang, "net addition to the wood stock", "木材中の炭素の純増"))
+    a1.bar(yrs, off["forest_sink_co2_t"], bottom=off["wood_stored_co2_t"].clip(lower=0), color="#2e7d32",
+           label=pick(lang, "partner-forest sink", "連携先森林の吸収"))
+    a1.axhline(0, color="black", lw=0.8)
+    a1.set_ylabel(pick(lang, "t-CO₂ per year", "t-CO₂/年"))
+    a1.legend(fontsize=8, loc="upper left")
+    a1.set_ylim(min(0, off["wood_stored_co2_t"].min() * 1.2), off["total_co2_t"].max() * 1.35)
+    marks = [m for m in marks if m in set(yrs)]
+    rows = off.set_index("year")
+    names = [pick(lang, "CO₂ emissions", "CO₂排出量"), pick(lang, "carbon footprint", "カーボン・フットプリント")]
+    vals = [float(rows["emissions_co2_t"].iloc[0]), float(rows["footprint_co2_t"].iloc[0])]
+    colours = ["#455a64", PALETTE["footprint"]]
+    for m in marks:
+        names.append(pick(lang, f"stored + absorbed {m}", f"貯蔵＋吸収 {m}年"))
+        vals.append(max(float(rows.loc[m, "total_co2_t"]), 1e-3))
+        colours.append("#2e7d32")
+    y = np.arange(len(vals))[::-1]
+    a2.barh(y, vals, color=colours, log=True)
+    for yi, v in zip(y, vals, strict=True):
+        a2.text(v, yi, f" {v:,.0f}", va="center", fontsize=8)
+    a2.set_yticks(y, names)
+    a2.set_xlim(min(vals) / 3, max(vals) * 60)
+    a2.set_xlabel(pick(lang, "t-CO₂ per year (log scale)", "t-CO₂/年（対数目盛）"))
+    a2.grid(axis="y", visible=False)
+    fig.tight_layout()
+    return fig
+
+
+#: English names of the prefectures by JIS code (for English labels)
+PREF_EN = dict(zip(
+    [f"{i:02d}" for i in range(1, 48)],
+    ["Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki", "Tochigi", "Gunma",
+     "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
+     "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama", "Tottori", "Shimane",
+     "Okayama", "Hiroshima", "Yamaguchi", "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga", "Nagasaki",
+     "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa"], strict=True))
+
+#: English names of the default partner municipalities
+PARTNER_EN = {"27216": "Kawachinagano", "27383": "Chihayaakasaka"}
