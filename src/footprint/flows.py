@@ -189,11 +189,21 @@ def validate_flows(
     return _order(out.reset_index(drop=True), FLOW_COLUMNS)
 
 
-def combine(base: pd.DataFrame, extra: pd.DataFrame, file: str | os.PathLike[str] = "extra flows") -> pd.DataFrame:
-    """Append validated ``extra`` rows to ``base``; a row already in ``base`` is an error naming ``file``."""
+def combine(base: pd.DataFrame, extra: pd.DataFrame, file: str | os.PathLike[str] = "extra flows", *,
+            duplicates: str = "error") -> pd.DataFrame:
+    """Append validated ``extra`` rows to ``base``.
+
+    A row of ``extra`` with the same ``(source_id, target_id, layer, item, year)`` as a row of
+    ``base`` is an error naming ``file`` and its line (``duplicates="error"``), or is left out so
+    that the ``base`` row (e.g. a published figure) wins over a modelled one (``"keep_base"``).
+    """
+    if duplicates not in ("error", "keep_base"):
+        raise ParameterError(f"combine: duplicates expected 'error' or 'keep_base', found {duplicates!r}")
     key = list(DUPLICATE_KEY)
     hit = extra[key].merge(base[key].drop_duplicates(), how="left", indicator=True)["_merge"].eq("both").to_numpy()
-    if hit.any():
+    if hit.any() and duplicates == "keep_base":
+        extra = extra[~hit]
+    elif hit.any():
         i = int(np.flatnonzero(hit)[0])
         found = ", ".join(f"{k}={extra[k].iloc[i]!r}" for k in key)
         raise DataFileError(file, "flows not already in the seed data", f"a duplicate ({found})", row=i + 2,
@@ -795,7 +805,8 @@ def flows_from_fund_flows(fund: pd.DataFrame, *, city: str = "osaka_city", pool:
         "unit": "JPY",
         "year": np.concatenate([fund["fiscal_year"].to_numpy(dtype=int)] * 2),
         "source": np.concatenate([fund["source"].to_numpy()] * 2),
-        "status": np.concatenate([fund["status"].to_numpy()] * 2),
+        "status": np.concatenate([fund.get("receipts_status", fund["status"]).to_numpy(),
+                                  fund.get("payments_status", fund["status"]).to_numpy()]),
         "note": ["forest environment transfer tax received (footprint.forest)"] * n
         + ["forest environment tax paid by residents (footprint.forest)"] * n,
     })
@@ -805,11 +816,14 @@ def flows_from_allocation(alloc: pd.DataFrame, *, pool: str = "government_of_jap
                           source: str = "footprint.forest.allocate", status: str = "estimated") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The forest-tax fund layer for every municipality, from ``footprint.forest.allocate(...)``.
 
-    ``alloc`` columns: ``code`` (5-digit municipality code), ``fiscal_year``, ``amount_jpy``
-    (and optionally ``name_ja``, ``status``, ``source``). Returns ``(nodes, flows)``: one node
-    ``muni_<code>`` per municipality and one fund flow ``pool → muni_<code>`` per row.
+    ``alloc`` columns: ``code5`` (or ``code``: 5-digit municipality code), ``fiscal_year``,
+    ``amount_jpy`` (and optionally ``name`` or ``name_ja``, ``status``, ``source``). Returns
+    ``(nodes, flows)``: one node ``muni_<code>`` per municipality and one fund flow
+    ``pool → muni_<code>`` per row.
     """
-    code_col = "code" if "code" in alloc.columns else "muni_code"
+    code_col = next((c for c in ("code5", "code", "muni_code") if c in alloc.columns), "code5")
+    if "name_ja" not in alloc.columns and "name" in alloc.columns:
+        alloc = alloc.rename(columns={"name": "name_ja"})
     need = [code_col, "fiscal_year", "amount_jpy"]
     missing = [c for c in need if c not in alloc.columns]
     if missing:

@@ -1,0 +1,301 @@
+# Source of notebooks/04_interregional_flows.ipynb (rebuild with `python -m footprint.notebooks`).
+
+# %% [markdown]
+# # Interregional flows: resources, funds and people between Osaka and its partner regions
+#
+# Osaka's environmental plan answers the city's dependence on other regions with "diverse bonds":
+# resources, funds and people flowing both ways with partner regions at home and abroad. This
+# notebook builds those bonds as a multi-layer graph (a `networkx.MultiDiGraph`), converts flows
+# into common currencies where that is meaningful (global hectares, t-CO₂, yen, persons), and
+# measures each partner's bond: how many layers and kinds of flow connect it to Osaka, how diverse
+# they are (Shannon index), whether they run both ways (reciprocity), and the net balance.
+#
+# Every flow carries the publication it comes from and a status (`published`, `derived`,
+# `estimated`, `illustrative`). Flows whose size is not published (Japan's support to UNEP-IETC,
+# the Yodo River intake, delegation sizes) are kept as documented links without a quantity:
+# they count as bonds but add nothing to any sum. Flows in units without a conversion factor (£
+# of Greater Manchester's exports) keep their unit and are never dropped.
+#
+# The maths lives in `footprint.flows`, the charts in `footprint.plots.flows`, the boundaries in
+# `footprint.maps`.
+
+# %% tags=["parameters"]
+year = 2025  # bonds as known in this year: the latest value of each series up to it
+layers = ["resource", "fund", "people"]  # any of resource, fund, people
+partners = []  # node ids to keep, e.g. hcmc or quezon_city; empty: every partner
+extra_flows = ""  # path of your own flows CSV (same columns as data/raw/flows/flows.csv); empty: none
+extra_nodes = ""  # path of your own nodes CSV for new nodes used by extra_flows; empty: none
+city_layer = True  # add the biocapacity flowing into Osaka from footprint.city
+forest_layer = True  # add the forest-tax fund flows from footprint.forest
+lang = "en"  # en or ja: labels of figures and tables
+output_dir = ""  # empty: reports/interactive/04_interregional_flows; the runner sets its run folder
+processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+
+# %%
+import importlib.util
+
+import pandas as pd
+
+from footprint import accounts as A
+from footprint import flows as F
+from footprint import maps
+from footprint.errors import ParameterError
+from footprint.labels import pick
+from footprint.plots import flows as charts
+from footprint.report import NotebookOutputs
+
+out = NotebookOutputs.create(
+    "04_interregional_flows",
+    output_dir=output_dir,
+    processed_dir=processed_dir,
+    lang=lang,
+    parameters=dict(year=year, layers=layers, partners=partners, extra_flows=extra_flows, extra_nodes=extra_nodes,
+                    city_layer=city_layer, forest_layer=forest_layer, lang=lang),
+)
+if not F.YEARS[0] <= int(year) <= F.YEARS[1]:
+    raise ParameterError(f"year: expected {F.YEARS[0]}-{F.YEARS[1]}, found {year}")
+seed = F.load_seed()
+nodes, flows = seed.nodes, seed.flows
+print(f"seed: {len(nodes)} nodes, {len(flows)} flows in {flows['layer'].nunique()} layers")
+
+# %% [markdown]
+# ## Layers from the other modules
+#
+# The biocapacity Osaka City uses from the rest of Japan and from abroad (the city footprint,
+# an estimate) and the forest environment tax flowing between Osaka City and the national pool
+# (the forest module: receipts modelled except the published FY2023 figure; the levy from
+# FY2024). Where the forest module and the seed data give the same flow, the seed's published
+# figure is kept.
+
+# %%
+added = {}
+if city_layer and importlib.util.find_spec("footprint.city") is not None:
+    from footprint import city as C
+
+    city_years = [y for y in C.default_inputs().years if y <= int(year)]
+    origin_year = max(city_years) if city_years else min(C.default_inputs().years)
+    origin = C.osaka_origin_table(origin_year)
+    print(f"city footprint by origin: {origin_year} (latest year of the city model up to {year})")
+    city_flows = F.validate_flows(F.flows_from_origin_table(origin, origin_year), nodes, seed.units, "footprint.city")
+    flows = F.combine(flows, city_flows, "footprint.city", duplicates="keep_base")
+    added["city"] = len(city_flows)
+if forest_layer and importlib.util.find_spec("footprint.forest") is not None:
+    from footprint import forest as Fo
+
+    fund = Fo.osaka_fund_flows(range(2019, int(year) + 1))
+    forest_flows = F.validate_flows(F.flows_from_fund_flows(fund), nodes, seed.units, "footprint.forest")
+    n0 = len(flows)
+    flows = F.combine(flows, forest_flows, "footprint.forest", duplicates="keep_base")
+    added["forest"] = len(flows) - n0
+if extra_nodes:
+    nodes = pd.concat([nodes, F.read_nodes_file(extra_nodes)], ignore_index=True)
+    nodes = F.validate_nodes(nodes, extra_nodes)
+if extra_flows:
+    extra = F.read_flows_file(extra_flows, nodes, seed.units)
+    flows = F.combine(flows, extra, extra_flows)
+    added["extra"] = len(extra)
+print("flows added:", added or "none")
+
+# %% [markdown]
+# ## Common currencies
+#
+# Conversion factors, each with its source. Carbon dioxide becomes carbon-uptake land with the
+# National Footprint Accounts method, gha per t CO₂ = 12/44 × (1 − ocean uptake share) ÷ average
+# forest carbon sequestration × forest equivalence factor: about 0.35 gha per t CO₂ (an
+# estimate: the sequestration rate and ocean share are not confirmed against the paper). Wood
+# becomes forest land as m³ ÷ increment × Japan's forest yield factor × equivalence factor,
+# assuming the supplying forest grows like a mid-age sugi stand (an estimate).
+
+# %%
+nfa = A.load_nfa()
+fy = min(int(year), A.latest_year(nfa))
+eqf = A.equivalence_factors(nfa).loc[fy, "forest_products"]
+yf = A.yield_factors(nfa, "Japan").loc[fy, "forest_products"]
+factors = F.conversion_table(seed.units, seed.parameters, eqf_forest=eqf, yf_forest=yf, year=fy, nfa_source=A.NFA_SOURCE)
+factors[["unit", "item", "currency", "factor", "status", "note"]]
+
+# %%
+snap = F.snapshot(flows, int(year))
+snap = F.select(snap, layers=layers, partners=partners, nodes=nodes)
+conv = F.convert(snap, factors)
+unconverted = conv[conv[list(F.CURRENCIES)].isna().all(axis=1)]
+print(f"{len(conv)} flows as known in {year}; {len(conv) - len(unconverted)} converted to at least one common currency; "
+      f"{len(unconverted)} kept in their own units ({', '.join(sorted(unconverted['unit'].unique()))})")
+graph = F.build_graph(nodes, conv)
+print(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+# %% [markdown]
+# ## Bonds per partner
+#
+# For every node linked directly to Osaka (Osaka City or Osaka Prefecture): the number of
+# flows, layers and kinds of item; the Shannon index of its flows over item kinds and over layers
+# (0 = a single kind; ln 3 ≈ 1.10 = the three layers equally); reciprocity = share of its layers
+# with flows in both directions; strength = sum of its flows in each common currency.
+
+# %%
+bonds = F.bond_metrics(conv, nodes)
+balance = F.partner_balance(conv, by="unit")
+balance_cur = F.partner_balance(conv, by="currency")
+cent = F.centrality(conv, nodes)
+circ = F.cycles(conv, max_length=4)
+node_bal = F.node_balance(conv)
+show = bonds[["partner", "name_en", "n_flows", "n_layers", "n_items", "layers", "shannon_items", "shannon_layers",
+              "reciprocity", "strength_persons", "strength_amount_jpy", "strength_ef_gha", "status"]]
+show.round(3)
+
+# %% [markdown]
+# ## Circular flows and centrality
+#
+# Cycles are loops of flows (up to four nodes). A loop closed by a different layer, money going
+# out and wood or people coming back, is the idea of 地域循環共生圏 (the regional circular and
+# ecological sphere). PageRank and betweenness are computed on the graph of distinct node pairs.
+
+# %%
+print(circ.to_string(index=False) if len(circ) else "no cycle")
+cent.sort_values("pagerank", ascending=False).head(8).round(4)
+
+# %% [markdown]
+# ## Maps
+#
+# World: flows between Osaka and its partners abroad, one panel per layer (Natural Earth
+# boundaries). Domestic: partners in Japan (National Land Numerical Information N03 boundaries,
+# MLIT). Nodes without a location in the sources (ministries, the national tax pool, "rest of
+# Japan") are not drawn; the caption counts them.
+
+# %%
+countries = maps.world_countries()
+pref_codes = sorted({str(c)[:2] for c in nodes["muni_code"].dropna()} | {"25", "26", "27", "28", "29", "30"})
+munis = maps.japan_municipalities(prefectures=pref_codes)
+prefs = maps.japan_prefectures()
+points = charts.node_points(nodes, countries=countries, municipalities=munis, prefectures=prefs)
+located = set(points.loc[points["lon"].notna(), "id"])
+not_drawn = conv[~conv["source_id"].isin(located) | ~conv["target_id"].isin(located)]
+src_flows = ("publications cited per row of data/raw/flows/flows.csv (Osaka City, MOEJ, GEC, JICA, JETRO, GMCA, "
+             "Osaka Prefecture and others)")
+layer_src = src_flows + ("; footprint.city (NFA 2025)" if "city" in added else "") + (
+    "; footprint.forest" if "forest" in added else "")
+iso = nodes.set_index("id")["iso3"]
+intl = conv[~((conv["source_id"].map(iso) == "JPN") & (conv["target_id"].map(iso) == "JPN"))]
+
+fig = charts.world_flow_map(conv, nodes, points, countries, layers=layers, lang=lang)
+maps.add_credit(fig.axes[-1], "natural_earth", lang=lang)
+out.figure(
+    fig,
+    "world_flow_map",
+    title=pick(lang, f"Flows between Osaka and its partners abroad, by layer ({year})",
+               f"大阪と海外パートナーの間のフロー（層別、{year}年）"),
+    caption=pick(lang,
+                 f"Arrows join Osaka and its partners abroad, one panel per layer; red = towards Osaka, grey = from "
+                 f"Osaka; line width grows with the number of flows on the pair. {len(not_drawn)} of {len(conv)} flows "
+                 "have an end without a location in the sources and are not drawn.",
+                 f"大阪と海外パートナーを結ぶ矢印（層別）。赤＝大阪へ、灰＝大阪から。線の太さはその組のフロー数。"
+                 f"{len(conv)}件中{len(not_drawn)}件は端点の位置が資料にないため描いていない。"),
+    source=layer_src,
+    credit=maps.credit("natural_earth", lang=lang),
+    status=F.weakest_status(intl["status"]),
+)
+
+# %%
+dom = conv[(conv["source_id"].map(iso) == "JPN") & (conv["target_id"].map(iso) == "JPN")]
+fig = charts.domestic_map(conv, nodes, points, prefs, munis, lang=lang)
+maps.add_credit(fig.axes[0], "mlit", lang=lang)
+out.figure(
+    fig,
+    "domestic_partner_map",
+    title=pick(lang, f"Osaka's domestic partners ({year})", f"大阪の国内パートナー（{year}年）"),
+    caption=pick(lang,
+                 "Flows between Osaka and partners in Japan: Lake Biwa and the Yodo River supply Osaka's water; "
+                 "Kawachinagano and Chihayaakasaka proposed uses of the forest transfer tax to Osaka City. No partner "
+                 "forest town of Osaka City is named in the sources; add one with extra_flows.",
+                 "大阪と国内パートナーの間のフロー。琵琶湖・淀川は大阪の水源。河内長野市と千早赤阪村は森林環境譲与税の使途を"
+                 "大阪市などに提案。大阪市の連携先の森林自治体は資料に見当たらない（extra_flowsで追加できる）。"),
+    source=src_flows,
+    credit=maps.credit("mlit", lang=lang),
+    status=F.weakest_status(dom["status"]) if len(dom) else "published",
+)
+
+# %% [markdown]
+# ## Flows by layer, partner by layer, bond profiles
+
+# %%
+fig = charts.alluvial(conv, nodes, lang=lang)
+out.figure(
+    fig,
+    "alluvial_by_layer",
+    title=pick(lang, f"Who sends what to whom, by layer ({year})", f"層別のフロー：どこからどこへ（{year}年）"),
+    caption=pick(lang,
+                 "Band widths are numbers of flows (each flow counted once), so that layers measured in different "
+                 "units can be compared; sizes in common currencies are in the tables.",
+                 "帯の幅はフローの件数（各フロー1回）。単位の異なる層を比べるため。共通通貨での大きさは表に示す。"),
+    source=layer_src,
+    status=F.weakest_status(conv["status"]),
+)
+
+# %%
+fig = charts.partner_layer_heatmap(conv, nodes, lang=lang, partners=list(bonds["partner"]))
+links = F.hub_links(conv)
+out.figure(
+    fig,
+    "partner_layer_heatmap",
+    title=pick(lang, f"Partners × layers: flows with Osaka ({year})", f"パートナー×層：大阪とのフロー数（{year}年）"),
+    caption=pick(lang,
+                 f"Number of flows between each partner and Osaka per layer; ⇄ marks flows in both directions. "
+                 f"{int((bonds['n_layers'] >= 2).sum())} of {len(bonds)} partners are linked in two or more layers.",
+                 f"各パートナーと大阪の層別フロー数。⇄は双方向のフローがある層。{len(bonds)}のパートナーのうち"
+                 f"{int((bonds['n_layers'] >= 2).sum())}が2層以上で結ばれている。"),
+    source=layer_src,
+    status=F.weakest_status(links["status"]),
+)
+
+# %%
+fig = charts.bond_profiles(conv, bonds, nodes, lang=lang)
+out.figure(
+    fig,
+    "bond_profiles",
+    title=pick(lang, f"Bond profile of each partner ({year})", f"パートナーごとのきずなのプロファイル（{year}年）"),
+    caption=pick(lang,
+                 "Flows from Osaka (left) and to Osaka (right) per layer. H = Shannon index of the partner's flows over "
+                 "item kinds; reciprocity = share of its layers with flows both ways.",
+                 "層別の大阪からのフロー（左）と大阪へのフロー（右）。H＝品目の種類についてのシャノン指数、"
+                 "双方向性＝両方向のフローがある層の割合。"),
+    source=layer_src,
+    status=F.weakest_status(links["status"]),
+)
+
+# %% [markdown]
+# ## Tables
+#
+# Written to the run folder and to `data/processed/04_interregional_flows/`: the nodes, the flows
+# as known in the chosen year with their common-currency values, the conversion factors, the
+# bond metrics per partner (cited by the local-SDGs brief, SDG 17), the balances, centrality and
+# cycles.
+
+# %%
+written = out.tables(
+    {
+        "nodes": nodes,
+        "flows": conv,
+        "conversion_factors": factors,
+        "bond_metrics": bonds,
+        "partner_balance_units": balance,
+        "partner_balance_currencies": balance_cur,
+        "node_balance": node_bal,
+        "centrality": cent,
+        "cycles": circ,
+    }
+)
+out.json("headline", {"year": int(year), **F.summary_counts(conv), "partners": int(len(bonds)),
+                      "partners_multi_layer": int((bonds["n_layers"] >= 2).sum()),
+                      "reciprocal_partners": int((bonds["reciprocal_layers"] > 0).sum()), "cycles": int(len(circ))})
+sorted(p.name for p in written.values())
+
+# %% [markdown]
+# ## Closing note
+#
+# The partners with their bond metrics, strongest first. A status other than `published` means
+# at least one of the partner's numbers is derived or estimated.
+
+# %%
+note = bonds.assign(name=bonds["name_ja"] if lang == "ja" else bonds["name_en"])[
+    ["name", "layers", "n_flows", "n_items", "shannon_items", "reciprocity", "status"]]
+print(note.round(2).to_string(index=False))

@@ -1,0 +1,342 @@
+"""Charts and maps of the interregional flow graph: tables in, matplotlib ``Figure`` out.
+
+Maps take boundaries from :mod:`footprint.maps` (passed in, so that a notebook reads each file
+once and only what it draws) and node positions from :func:`node_points`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.patches import FancyArrowPatch, PathPatch
+from matplotlib.path import Path
+
+from footprint.flows import HUB, LAYERS, hub_links
+from footprint.labels import pick
+
+LAYER_COLOURS = {"resource": "#2e7d32", "fund": "#e6a532", "people": "#3f6fc5"}
+TO_HUB, FROM_HUB = "#c62828", "#455a64"
+
+
+def layer_label(layer: str, lang: str) -> str:
+    """Name of a layer in ``lang``."""
+    return {
+        "resource": pick(lang, "Resources", "資源"),
+        "fund": pick(lang, "Funds", "資金"),
+        "people": pick(lang, "People and knowledge", "人・知識"),
+    }.get(layer, layer)
+
+
+def node_names(nodes: pd.DataFrame, lang: str) -> pd.Series:
+    """Display name of every node (index = id) in ``lang``."""
+    col = "name_ja" if lang == "ja" else "name_en"
+    return nodes.set_index("id")[col]
+
+
+def node_points(nodes: pd.DataFrame, countries=None, municipalities=None, prefectures=None) -> pd.DataFrame:
+    """Where each node is drawn: its own ``lat``/``lon``; else the centroid of its municipality
+    (``muni_code``), of its prefecture (code ending in ``000``), or, for ``kind == "country"``,
+    of its country (``iso3``). Columns ``id, lon, lat, located_by`` (empty where none applies)."""
+    out = nodes[["id", "lon", "lat"]].copy()
+    out["located_by"] = np.where(out["lon"].notna() & out["lat"].notna(), "coordinates", None)
+
+    def fill(mask, keys, gdf, key_col):
+        if gdf is None or not mask.any():
+            return
+        pts = gdf.geometry.representative_point()
+        lut = pd.DataFrame({"lon": pts.x.to_numpy(), "lat": pts.y.to_numpy()}, index=gdf[key_col].to_numpy())
+        lut = lut[~lut.index.duplicated()]
+        hit = lut.reindex(keys[mask])
+        ok = hit["lon"].notna().to_numpy()
+        idx = out.index[mask][ok]
+        out.loc[idx, "lon"] = hit["lon"].to_numpy()[ok]
+        out.loc[idx, "lat"] = hit["lat"].to_numpy()[ok]
+        out.loc[idx, "located_by"] = key_col
+
+    code = nodes["muni_code"].astype("string").fillna("")
+    free = out["located_by"].isna()
+    fill(free & (code != "") & ~code.str.endswith("000"), code, municipalities, "code")
+    free = out["located_by"].isna()
+    fill(free & code.str.endswith("000"), code.str[:2], prefectures, "pref_code")
+    free = out["located_by"].isna()
+    fill(free & (nodes["kind"] == "country"), nodes["iso3"].astype("string").fillna(""), countries, "iso3")
+    return out
+
+
+def _pair_table(flows: pd.DataFrame, points: pd.DataFrame, hub: Sequence[str]) -> pd.DataFrame:
+    """Distinct (source, target, layer) with flow counts and coordinates; direction w.r.t. hub."""
+    g = flows.groupby(["source_id", "target_id", "layer"]).size().rename("n_flows").reset_index()
+    p = points.set_index("id")
+    g = g.join(p[["lon", "lat"]], on="source_id").join(p[["lon", "lat"]], on="target_id", rsuffix="_t")
+    g["to_hub"] = g["target_id"].isin(list(hub))
+    g["from_hub"] = g["source_id"].isin(list(hub))
+    return g
+
+
+def _arrow(ax, x0, y0, x1, y1, colour, lw, rad=0.25, alpha=0.85):
+    a = FancyArrowPatch((x0, y0), (x1, y1), connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>",
+                        mutation_scale=6 + 2 * lw, lw=lw, color=colour, alpha=alpha, zorder=4)
+    ax.add_patch(a)
+
+
+def _legend_dirs(ax, lang, loc="lower left"):
+    from matplotlib.lines import Line2D
+
+    h = [Line2D([], [], color=TO_HUB, lw=2, label=pick(lang, "to Osaka", "大阪へ")),
+         Line2D([], [], color=FROM_HUB, lw=2, label=pick(lang, "from Osaka", "大阪から")),
+         Line2D([], [], color="#888888", lw=1, ls=":", label=pick(lang, "between others", "その他の間"))]
+    ax.legend(handles=h, loc=loc, fontsize=7, frameon=True, framealpha=0.85)
+
+
+def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, countries, *,
+                   layers: Sequence[str] = LAYERS, lang: str = "en", hub: Sequence[str] = HUB,
+                   extent=(-15, 150, -8, 62)):
+    """One world panel per layer: arrows between located nodes outside Japan and Osaka.
+
+    Line width grows with the number of flows on a pair. Pairs with both ends in Japan are left
+    to the domestic map; pairs with an unlocated end are not drawn (the notebook counts them).
+    Partner countries are shaded in the layer's colour.
+    """
+    layers = [x for x in LAYERS if x in layers]
+    fig, axes = plt.subplots(len(layers), 1, figsize=(8.6, 3.2 * len(layers) + 0.3), squeeze=False)
+    names = node_names(nodes, lang)
+    iso = nodes.set_index("id")["iso3"]
+    pairs = _pair_table(flows, points, hub)
+    domestic = (pairs["source_id"].map(iso) == "JPN") & (pairs["target_id"].map(iso) == "JPN")
+    drawable = pairs[~domestic & pairs[["lon", "lat", "lon_t", "lat_t"]].notna().all(axis=1)]
+    x0, x1, y0, y1 = extent
+    for ax, layer in zip(axes[:, 0], layers, strict=True):
+        d = drawable[drawable["layer"] == layer]
+        ends = set(d["source_id"]) | set(d["target_id"])
+        shade = countries["iso3"].isin(set(iso.reindex(list(ends)).dropna()) - {"JPN"})
+        countries.plot(ax=ax, color="#eeeeee", edgecolor="#bbbbbb", linewidth=0.3)
+        if shade.any():
+            countries[shade].plot(ax=ax, color=LAYER_COLOURS[layer], alpha=0.25, edgecolor="#999999", linewidth=0.3)
+        countries[countries["iso3"] == "JPN"].plot(ax=ax, color="#bbbbbb", edgecolor="#888888", linewidth=0.3)
+        for r in d.itertuples(index=False):  # one arrow per drawn pair (a handful), not per flow
+            colour = TO_HUB if r.to_hub else (FROM_HUB if r.from_hub else "#888888")
+            _arrow(ax, r.lon, r.lat, r.lon_t, r.lat_t, colour, lw=0.8 + 1.2 * np.log1p(r.n_flows),
+                   rad=0.2 if r.to_hub else -0.2)
+        pts = points.set_index("id").reindex(sorted(ends))
+        ax.scatter(pts["lon"], pts["lat"], s=14, color="black", zorder=5)
+        for nid, p in pts.iterrows():
+            ha = "right" if p["lon"] > 125 else "left"
+            ax.annotate(names.get(nid, nid), (p["lon"], p["lat"]), xytext=(-4 if ha == "right" else 4, 3),
+                        textcoords="offset points", fontsize=7, ha=ha, zorder=6,
+                        bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none", "pad": 0.5})
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        ax.set_aspect("equal")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.grid(False)
+        ax.set_title(f"{layer_label(layer, lang)}: " + pick(lang, f"{len(d)} pairs drawn", f"{len(d)}組を表示"),
+                     loc="left", fontsize=10)
+        if not len(d):
+            ax.text(0.5, 0.5, pick(lang, "no located international flow", "位置の分かる国際フローなし"),
+                    transform=ax.transAxes, ha="center", fontsize=9, color="#666666")
+    _legend_dirs(axes[0, 0], lang)
+    fig.tight_layout()
+    return fig
+
+
+def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, prefectures, municipalities, *,
+                 lang: str = "en", hub: Sequence[str] = HUB, margin: float = 0.35):
+    """Domestic partners: arrows between located nodes in Japan over prefecture and municipality
+    boundaries; municipalities that are nodes are shaded."""
+    iso = nodes.set_index("id")["iso3"]
+    names = node_names(nodes, lang)
+    pairs = _pair_table(flows, points, hub)
+    dom = pairs[(pairs["source_id"].map(iso) == "JPN") & (pairs["target_id"].map(iso) == "JPN")]
+    dom = dom[dom[["lon", "lat", "lon_t", "lat_t"]].notna().all(axis=1)]
+    ends = sorted(set(dom["source_id"]) | set(dom["target_id"]))
+    pts = points.set_index("id").reindex(ends)
+    fig, ax = plt.subplots(figsize=(7.6, 6.4))
+    if len(pts):
+        x0, x1 = pts["lon"].min() - margin, pts["lon"].max() + margin
+        y0, y1 = pts["lat"].min() - margin, pts["lat"].max() + margin
+    else:
+        x0, x1, y0, y1 = 134.8, 136.4, 34.0, 35.5
+    municipalities.plot(ax=ax, color="#f4f4f4", edgecolor="#cccccc", linewidth=0.3)
+    codes = nodes.set_index("id").reindex(ends)["muni_code"].dropna()
+    mine = municipalities["code"].isin(set(codes))
+    if mine.any():
+        municipalities[mine].plot(ax=ax, color=LAYER_COLOURS["resource"], alpha=0.3, edgecolor="#777777", linewidth=0.5)
+    prefectures.boundary.plot(ax=ax, color="#777777", linewidth=0.8)
+    for r in dom.itertuples(index=False):
+        colour = TO_HUB if r.to_hub else (FROM_HUB if r.from_hub else "#888888")
+        ls = {"resource": "-", "fund": "--", "people": ":"}[r.layer]
+        a = FancyArrowPatch((r.lon, r.lat), (r.lon_t, r.lat_t), connectionstyle="arc3,rad=0.2", arrowstyle="-|>",
+                            mutation_scale=12, lw=1.6, color=colour, ls=ls, zorder=4, shrinkA=4, shrinkB=4)
+        ax.add_patch(a)
+    ax.scatter(pts["lon"], pts["lat"], s=18, color="black", zorder=5)
+    for nid, p in pts.iterrows():
+        ax.annotate(names.get(nid, nid), (p["lon"], p["lat"]), xytext=(5, 4), textcoords="offset points", fontsize=8,
+                    zorder=6, bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.6})
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], color="#555555", ls={"resource": "-", "fund": "--", "people": ":"}[x], lw=1.6,
+                      label=layer_label(x, lang)) for x in LAYERS]
+    handles += [Line2D([], [], color=TO_HUB, lw=2, label=pick(lang, "to Osaka", "大阪へ")),
+                Line2D([], [], color=FROM_HUB, lw=2, label=pick(lang, "from Osaka", "大阪から"))]
+    ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=True, framealpha=0.85)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect(1 / np.cos(np.deg2rad((y0 + y1) / 2)))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    return fig
+
+
+def _band(ax, x0, y0a, y0b, x1, y1a, y1b, colour, alpha=0.55):
+    """A band from the vertical segment (x0, y0a..y0b) to (x1, y1a..y1b) with smooth edges."""
+    xm = (x0 + x1) / 2
+    verts = [(x0, y0a), (xm, y0a), (xm, y1a), (x1, y1a), (x1, y1b), (xm, y1b), (xm, y0b), (x0, y0b), (x0, y0a)]
+    codes = [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4, Path.LINETO, Path.CURVE4, Path.CURVE4, Path.CURVE4,
+             Path.CLOSEPOLY]
+    ax.add_patch(PathPatch(Path(verts, codes), facecolor=colour, edgecolor="none", alpha=alpha))
+
+
+def _stack(values: pd.Series, gap: float) -> pd.DataFrame:
+    """Bottom and top of each block of a column stacked from the top, with gaps."""
+    v = values.to_numpy(dtype=float)
+    tops = 1.0 - (np.concatenate([[0], np.cumsum(v)[:-1]]) + gap * np.arange(len(v)))
+    return pd.DataFrame({"top": tops, "bottom": tops - v}, index=values.index)
+
+
+def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weight: str | None = None,
+             max_nodes: int = 12):
+    """Static alluvial chart: origin node → layer → destination node.
+
+    Band widths are numbers of flows (``weight=None``, comparable across layers whatever their
+    units) or a common-currency column. Nodes beyond the ``max_nodes`` largest on each side are
+    grouped as "others".
+    """
+    names = node_names(nodes, lang)
+    w = flows[weight].astype(float) if weight else pd.Series(1.0, index=flows.index)
+    f = flows.assign(w=w)
+    f = f[f["w"].notna() & (f["w"] > 0)]
+    other = pick(lang, "others", "その他")
+
+    def top(col):
+        tot = f.groupby(col)["w"].sum().sort_values(ascending=False)
+        keep = set(tot.index[:max_nodes])
+        return f[col].where(f[col].isin(keep), "__other__")
+
+    f = f.assign(left=top("source_id"), right=top("target_id"))
+    total = f["w"].sum()
+    if total <= 0:
+        raise ValueError("alluvial: nothing to draw")
+    gap = 0.012
+    lefts = f.groupby("left")["w"].sum().sort_values(ascending=False) / total
+    mids = f.groupby("layer")["w"].sum().reindex([x for x in LAYERS if x in set(f["layer"])]) / total
+    rights = f.groupby("right")["w"].sum().sort_values(ascending=False) / total
+    scale = 1.0 / (1 + gap * max(len(lefts), len(rights)))
+    L, M, R = _stack(lefts * scale, gap), _stack(mids * scale, gap), _stack(rights * scale, gap)
+    fig, ax = plt.subplots(figsize=(9.5, 6.2))
+    xs = (0.0, 0.45, 0.9)
+    bw = 0.025
+    # left -> layer bands, ordered so that they do not cross within a block
+    lm = f.groupby(["left", "layer"])["w"].sum() / total * scale
+    ml = f.groupby(["layer", "right"])["w"].sum() / total * scale
+    lcur = L["top"].copy()
+    mcur_in = M["top"].copy()
+    for (lk, layer), v in lm.sort_index(key=lambda i: i.map({**{k: n for n, k in enumerate(L.index)},
+                                                             **{k: n for n, k in enumerate(M.index)}})).items():
+        _band(ax, xs[0] + bw, lcur[lk], lcur[lk] - v, xs[1], mcur_in[layer], mcur_in[layer] - v, LAYER_COLOURS[layer])
+        lcur[lk] -= v
+        mcur_in[layer] -= v
+    mcur_out = M["top"].copy()
+    rcur = R["top"].copy()
+    rorder = {k: n for n, k in enumerate(R.index)}
+    for (layer, rk), v in sorted(ml.items(), key=lambda kv: (list(M.index).index(kv[0][0]), rorder[kv[0][1]])):
+        _band(ax, xs[1] + bw, mcur_out[layer], mcur_out[layer] - v, xs[2], rcur[rk], rcur[rk] - v, LAYER_COLOURS[layer])
+        mcur_out[layer] -= v
+        rcur[rk] -= v
+    for x, blocks, ha, lab in ((xs[0], L, "right", True), (xs[1], M, "center", False), (xs[2], R, "left", True)):
+        for k, b in blocks.iterrows():
+            colour = LAYER_COLOURS.get(k, "#555555")
+            ax.add_patch(plt.Rectangle((x, b["bottom"]), bw, b["top"] - b["bottom"], color=colour, zorder=3))
+            text = other if k == "__other__" else (layer_label(k, lang) if k in LAYERS else names.get(k, k))
+            if lab:
+                tx = x - 0.008 if ha == "right" else x + bw + 0.008
+                ax.text(tx, (b["top"] + b["bottom"]) / 2, text, ha=ha, va="center", fontsize=7.5)
+            else:
+                ax.text(x + bw / 2, b["top"] + 0.006, text, ha="center", va="bottom", fontsize=8.5, weight="bold")
+    ax.set_xlim(-0.32, 1.22)
+    ax.set_ylim(min(L["bottom"].min(), R["bottom"].min(), M["bottom"].min()) - 0.02, 1.05)
+    ax.axis("off")
+    ax.text(xs[0] + bw / 2, 1.04, pick(lang, "from", "出発"), ha="center", fontsize=9)
+    ax.text(xs[2] + bw / 2, 1.04, pick(lang, "to", "到着"), ha="center", fontsize=9)
+    return fig
+
+
+def partner_layer_heatmap(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", hub: Sequence[str] = HUB,
+                          partners: Sequence[str] | None = None):
+    """Partner × layer: number of flows with Osaka (both ways); ⇄ marks layers with flows both ways."""
+    f = hub_links(flows, hub)
+    counts = f.pivot_table(index="partner", columns="layer", values="year", aggfunc="size", fill_value=0)
+    counts = counts.reindex(columns=list(LAYERS), fill_value=0)
+    dirs = f.groupby(["partner", "layer"])["direction"].nunique().unstack().reindex(columns=list(LAYERS)).fillna(0)
+    order = partners if partners else counts.sum(axis=1).sort_values(ascending=False).index
+    counts = counts.reindex(order).fillna(0)
+    dirs = dirs.reindex(order).fillna(0)
+    names = node_names(nodes, lang)
+    fig, ax = plt.subplots(figsize=(6.8, 0.42 * len(counts) + 1.4))
+    im = ax.imshow(counts.to_numpy(dtype=float), cmap="Blues", aspect="auto", vmin=0)
+    vmax = max(float(counts.to_numpy().max()), 1.0)
+    for i in range(counts.shape[0]):
+        for j in range(counts.shape[1]):
+            n = int(counts.iat[i, j])
+            if n:
+                mark = " ⇄" if dirs.iat[i, j] == 2 else ""
+                ax.text(j, i, f"{n}{mark}", ha="center", va="center", fontsize=8,
+                        color="white" if n > 0.6 * vmax else "black")
+    ax.set_xticks(range(len(LAYERS)), [layer_label(x, lang) for x in LAYERS])
+    ax.set_yticks(range(len(counts)), [names.get(p, p) for p in counts.index])
+    ax.grid(False)
+    ax.tick_params(length=0)
+    ax.xaxis.tick_top()
+    cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    cb.set_label(pick(lang, "flows with Osaka", "大阪とのフロー数"), fontsize=8)
+    return fig
+
+
+def bond_profiles(flows: pd.DataFrame, metrics: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en",
+                  hub: Sequence[str] = HUB, ncols: int = 3):
+    """One panel per partner: flows from Osaka (left) and to Osaka (right) per layer, with the
+    partner's Shannon diversity of items and its reciprocity in the title."""
+    f = hub_links(flows, hub)
+    n = len(metrics)
+    nrows = max(1, int(np.ceil(n / ncols)))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 1.75 * nrows + 0.4), squeeze=False, sharex=True)
+    names = node_names(nodes, lang)
+    c = f.groupby(["partner", "layer", "direction"]).size()
+    lim = max(1, int(c.max()) if len(c) else 1)
+    y = np.arange(len(LAYERS))
+    for k, ax in enumerate(axes.ravel()):
+        if k >= n:
+            ax.axis("off")
+            continue
+        m = metrics.iloc[k]
+        p = m["partner"]
+        to = np.array([c.get((p, x, "to_hub"), 0) for x in LAYERS])
+        fr = np.array([c.get((p, x, "from_hub"), 0) for x in LAYERS])
+        ax.barh(y, -fr, color=FROM_HUB, height=0.6)
+        ax.barh(y, to, color=TO_HUB, height=0.6)
+        ax.axvline(0, color="black", lw=0.6)
+        ax.set_yticks(y, [layer_label(x, lang).split(" ")[0] for x in LAYERS], fontsize=7)
+        ax.invert_yaxis()
+        ax.set_xlim(-lim * 1.1, lim * 1.1)
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_title(f"{names.get(p, p)}\nH={m['shannon_items']:.2f} · "
+                     + pick(lang, f"recip. {m['reciprocity']:.2f}", f"双方向性 {m['reciprocity']:.2f}"),
+                     fontsize=8, loc="left")
+        ax.grid(axis="y", visible=False)
+    fig.supxlabel(pick(lang, "← flows from Osaka   |   flows to Osaka →", "← 大阪からのフロー数 ｜ 大阪へのフロー数 →"), fontsize=8)
+    fig.tight_layout()
+    return fig
