@@ -302,3 +302,20 @@ def test_indicator_with_a_weight_but_no_data(params, inputs):
     m = inputs.municipalities.assign(planted_forest_area_ha=0.0, forestry_workers_persons=0)
     with pytest.raises(ParameterError, match=r"planted_forest_area_ha sums to zero"):
         F.allocate(m, [2023], params, population_columns={2019: "pop_2020_persons"})
+
+
+def test_carbon_footprint_falls_back_to_the_national_accounts(monkeypatch):
+    import sys
+
+    from footprint import accounts as A
+
+    import footprint
+
+    monkeypatch.setitem(sys.modules, "footprint.city", None)  # as if the city module had not landed
+    monkeypatch.delattr(footprint, "city", raising=False)
+    cf = F.load_osaka_carbon_footprint(2022, 2_752_412, 0.35)
+    assert cf["method"].startswith("fallback") and cf["status"] == "estimated"
+    nfa = A.load_nfa()
+    per_cap = A.matrix(nfa, "ef_consumption", countries=[A.JAPAN_CODE], years=[2022])["carbon"].iloc[0]
+    assert cf["ef_carbon_gha"] == pytest.approx(per_cap * 2_752_412)
+    assert cf["co2_t"] == pytest.approx(cf["ef_carbon_gha"] / 0.35)
