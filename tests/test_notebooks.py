@@ -16,6 +16,7 @@ NOTEBOOKS = runner.discover_notebooks()
 #: small parameters so that the suite stays fast; every other parameter keeps its default
 SMALL: dict[str, dict] = {
     "01_national_accounts": {"years": [2018, 2022], "lang": "ja"},
+    "02_city_footprint": {"draws": 200, "lang": "ja"},
     "03_forest_tax_timber_sinks": {"fiscal_years": [2023, 2024], "purchase_years": [2023, 2030], "horizon_year": 2035, "lang": "ja"},
     "04_interregional_flows": {"year": 2023, "partners": ["hcmc", "quezon_city", "greater_manchester"], "city_layer": False, "lang": "ja"},
 }

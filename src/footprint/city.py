@@ -97,8 +97,8 @@ SHARES_FILE = "clum/clum_margin_shares.csv"
 CARBON_FILE = "clum/carbon_uptake_parameters.csv"
 
 KAKEI_SOURCE = (
-    "総務省統計局「家計調査」(家計収支編, 二人以上の世帯, 用途分類) via NSTAC SSDSE-B-2026 / SSDSE-E; "
-    "MIC 決算カード FY2023 (census 2015, 2020)"
+    "Statistics Bureau of Japan, Family Income and Expenditure Survey (two-or-more-person households, by purpose) "
+    "via NSTAC SSDSE-B-2026 / SSDSE-E; MIC settlement cards FY2023 (census 2015, 2020)"
 )
 CLUM_SOURCE = (
     "CLUM estimated by RAS: prior from GFN (2012) Philippines CLUM 2008; margins from Lo et al. (2025) NFA 2025 "

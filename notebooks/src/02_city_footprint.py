@@ -1,0 +1,349 @@
+# Source of notebooks/02_city_footprint.ipynb (rebuild with `python -m footprint.notebooks`).
+
+# %% [markdown]
+# # Osaka's ecological footprint: city downscaling, biocapacity, origin and uncertainty
+#
+# **Every number in this notebook is an estimate.** No official ecological footprint of Osaka City
+# exists. We follow the top-down recipe of the Kyoto City study (WWF Japan / GFN 2016) and of
+# Baabou et al. (2017, *Env. Sci. & Policy* 69:94):
+#
+# 1. **Japan's consumption land-use matrix (CLUM)** splits Japan's footprint (NFA 2025 edition,
+#    Lo et al. 2025) into household food, housing, personal transport, goods, services,
+#    government and gross fixed capital formation, by land type. GFN's own Japanese CLUM is
+#    licensed, not public, so the default CLUM is **estimated** by biproportional balancing
+#    (RAS) of a documented prior to published margins:
+#    * prior: the land-type profile of each row from GFN's published CLUM of the Philippines 2008
+#      (GFN 2012; column mapping unverified), anchored on Japan's consumption-based GHG shares by
+#      category (3EID, Nansai et al. 2020, cited in the 2023 environment white paper; label mapping
+#      unverified). Government takes the services profile and capital formation the housing profile:
+#      assumptions, no profile is published;
+#    * margins: Japan's footprint by land type for the chosen year; households = 66 % of the total
+#      (WWF Japan 2012), government : capital formation = 11 : 26 (3EID). No footprint shares of the
+#      five household categories are published for Japan; their split is left to the prior.
+#
+#    A CLUM supplied by the user (`clum_file`) replaces the estimate.
+# 2. **Downscaling**: each household row × the city-to-nation ratio of per-person consumption
+#    spending of its categories (家計調査, two-or-more-person households, by-purpose classification,
+#    3-year means). National values are published for only four categories in a few years; elsewhere
+#    the unweighted mean of the 47 prefectural capitals stands in (labelled `estimated`). Government
+#    and capital formation keep the national per-person value.
+# 3. **Biocapacity** = area × Japan's yield factor × equivalence factor. Osaka's land use is not
+#    published as an open table: about 90 % of the city is taken as built-up land (estimate).
+# 4. **Origin**: the part of each land type that Japan imports, I ÷ (P + I), lands abroad; the rest
+#    is met first by the city's own biocapacity (an upper bound of the city's share), then by the
+#    rest of Japan.
+# 5. **Uncertainty**: a seeded Monte Carlo over the CLUM prior and shares, survey sampling noise,
+#    the national stand-in, household size and land-use areas gives the median and 90 % interval.
+#
+# The maths lives in `footprint.city`; this notebook tells the story.
+
+# %% tags=["parameters"]
+city = "Osaka"  # any of the 47 prefectural capitals, Japanese or English name
+year = 2022  # 2012 to 2023; 2023 national accounts are a GFN nowcast
+draws = 2000  # Monte Carlo draws for the headline numbers
+seed = 2026  # random seed of the Monte Carlo
+clum_file = ""  # empty: the estimated CLUM; else a CSV with clum_row, six land types, source, status
+land_use_file = ""  # empty: the shipped Osaka estimate; else a CSV of land use by city and land type
+lang = "en"  # en or ja: labels of figures and tables
+output_dir = ""  # empty: reports/interactive/02_city_footprint; the runner sets its run folder
+processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+
+# %%
+import numpy as np
+import pandas as pd
+
+from footprint import accounts as A
+from footprint import city as C
+from footprint.labels import label, pick
+from footprint.plots import city as charts
+from footprint.report import NotebookOutputs
+
+out = NotebookOutputs.create(
+    "02_city_footprint",
+    output_dir=output_dir,
+    processed_dir=processed_dir,
+    lang=lang,
+    parameters=dict(city=city, year=year, draws=draws, seed=seed, clum_file=clum_file,
+                    land_use_file=land_use_file, lang=lang),
+)
+inputs = C.load_inputs(clum_file=clum_file, land_use_file=land_use_file)
+fp = C.city_footprint(inputs, city, year)
+ctx = C.year_context(inputs, fp.year)
+name = fp.city if lang == "ja" else fp.city_en
+small_draws = min(int(draws), 1000)  # for the sensitivity, the 47 cities and the time series
+clum_kind = pick(lang, "estimated CLUM (RAS)", "推計CLUM（RAS）") if inputs.clum is None else clum_file
+print(f"{fp.city} ({fp.city_en}), {fp.year}: population {fp.population:,.0f}, area {fp.area_ha:,.0f} ha")
+print(f"spending window {fp.window_years[0]}–{fp.window_years[-1]}; CLUM: {clum_kind}")
+
+# %% [markdown]
+# ## Japan's consumption land-use matrix
+#
+# Rows in gha per person (national averages), by land type. With the default CLUM every cell is
+# an estimate: the column totals equal Japan's footprint by land type, households take 66 % of
+# the total, and the split among household categories follows the prior.
+
+# %%
+check = C.clum_column_check(fp.clum_national[list(A.LAND_TYPES)].to_numpy(), ctx.ef_consumption_pc)
+worst = float(check["relative_difference"].abs().max())
+if inputs.clum is not None and worst > 1e-6:
+    print(f"The supplied CLUM differs from Japan's footprint by land type by up to {worst:.1%}:")
+    print(check.round(4).to_string(index=False))
+else:
+    print(f"Column totals match Japan's footprint by land type (largest relative difference {worst:.1e}).")
+hh_share = fp.clum_national.loc[list(C.HH_ROWS), "total"].sum() / fp.clum_national["total"].sum()
+print(f"households: {hh_share:.1%} of the total; carbon: "
+      f"{fp.clum_national['carbon'].sum() / fp.clum_national['total'].sum():.1%}")
+fp.clum_national.drop(columns=["source"]).round(3)
+
+# %% [markdown]
+# Where each prior row comes from (data/raw/clum/clum_prior_profiles.csv):
+
+# %%
+inputs.prior[["status", "notes"]]
+
+# %% [markdown]
+# ## Spending ratios and the downscaled matrix
+#
+# Ratio of per-person spending, city ÷ nation, per household row (3-year means, household sizes
+# of two-or-more-person households). `estimated` means the national side uses the capital-city
+# stand-in for at least one category of the row.
+
+# %%
+pd.DataFrame({"ratio": fp.ratios.round(3), "national_side": fp.ratio_status})
+
+# %% [markdown]
+# ## (a) Footprint per person by consumption category and land type
+
+# %%
+fig = charts.category_land_type(fp.clum_city, fp.clum_national, name, lang)
+top = fp.clum_city["total"].idxmax()
+out.figure(
+    fig,
+    "city_footprint_by_category",
+    title=pick(lang, f"{name}: footprint per person by category and land type, {fp.year}",
+               f"{name}：消費項目・土地タイプ別 1人当たりフットプリント（{fp.year}年）"),
+    caption=pick(lang,
+                 f"Footprint per person of {name} by consumption category (rows) and land type (colours), "
+                 f"{fp.year}, from an estimated national CLUM scaled by household spending ratios; black ticks: "
+                 f"Japan's per-person value of the row. Largest row: {charts._lab(charts.ROW_LABELS, top, lang)}.",
+                 f"{name}の消費項目（行）・土地タイプ（色）別1人当たりフットプリント（{fp.year}年）。推計した全国CLUMを"
+                 f"家計支出比で按分。黒い縦線は日本の同項目の値。最大の項目：{charts._lab(charts.ROW_LABELS, top, lang)}。"),
+    source=C.SOURCE,
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## Headline numbers with their 90 % intervals
+
+# %%
+head = C.headline_results(inputs, fp.city, fp.year, draws=draws, seed=seed)
+ef = head.set_index("indicator").loc["ef_gha_per_cap"]
+day = head.set_index("indicator").loc["overshoot_day"]
+outside = head.set_index("indicator").loc["share_outside_city"]
+has_bc = bool(np.isfinite(outside["central"]))
+outside_text = (f"{outside['central']:.1%}" if has_bc else pick(lang, "not available (no land-use data for this city)",
+                                                                "土地利用データがないため算出不可"))
+head[["indicator", "unit", "central", "median", "p05", "p95", "status"]]
+
+# %% [markdown]
+# ## (b) The city beside Japan and the world
+
+# %%
+lt = list(A.LAND_TYPES)
+ef_tab = pd.DataFrame([fp.clum_city[lt].sum(axis=0).to_numpy(), ctx.ef_consumption_pc, ctx.world_ef_pc],
+                      columns=lt, index=[name, label("Japan", lang), label("World", lang)])
+bc_tab = pd.Series([fp.headline["bc_gha_per_cap"], ctx.japan_bc_pc, ctx.world_bc_pc], index=ef_tab.index)
+fig = charts.city_japan_world(ef_tab, bc_tab, (ef["p05"], ef["p95"]), lang)
+bc_text = (f"{fp.headline['bc_gha_per_cap']:.3f} gha" if has_bc else
+           pick(lang, "not available (no land-use data)", "土地利用データがないため算出不可"))
+fig.axes[0].set_title(pick(lang, f"Footprint and biocapacity per person, {fp.year}",
+                           f"1人当たりフットプリントと生物生産力（{fp.year}年）"))
+out.figure(
+    fig,
+    "city_japan_world",
+    title=pick(lang, f"{name}, Japan and the world: footprint and biocapacity per person, {fp.year}",
+               f"{name}・日本・世界の1人当たりフットプリントと生物生産力（{fp.year}年）"),
+    caption=pick(lang,
+                 f"{name} needs {ef['central']:.2f} gha per person (90 % interval {ef['p05']:.2f}–{ef['p95']:.2f}), "
+                 f"{ef['central'] / ctx.ef_consumption_pc.sum():.2f} × Japan's {ctx.ef_consumption_pc.sum():.2f} gha; "
+                 f"its own biocapacity per person: {bc_text}. Hatched bars: biocapacity.",
+                 f"{name}の1人当たりフットプリントは{ef['central']:.2f} gha（90%区間 {ef['p05']:.2f}–{ef['p95']:.2f}）で、"
+                 f"日本（{ctx.ef_consumption_pc.sum():.2f} gha）の{ef['central'] / ctx.ef_consumption_pc.sum():.2f}倍。"
+                 f"市内の1人当たり生物生産力：{bc_text}。斜線は生物生産力。"),
+    source=C.SOURCE + "; " + A.NFA_SOURCE,
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## (c) Where the footprint lands: inside the city, the rest of Japan, abroad
+
+# %%
+fig = charts.origin_split(fp.origin, name, lang)
+abroad_share = fp.origin.loc[fp.origin["origin"] == "abroad", "ef_gha"].sum() / fp.headline["ef_gha"]
+out.figure(
+    fig,
+    "city_footprint_origin",
+    title=pick(lang, f"{name}: footprint by land type and origin, {fp.year}",
+               f"{name}：土地タイプ別・由来別フットプリント（{fp.year}年）"),
+    caption=pick(lang,
+                 f"{name}'s total footprint (million gha) by land type, split by where it is met: abroad by Japan's "
+                 f"import share I/(P+I) of each land type ({abroad_share:.0%} overall), inside the city up to its own "
+                 f"biocapacity, the rest elsewhere in Japan. Share met outside the city: {outside_text}.",
+                 f"{name}のフットプリント総量（百万gha）を土地タイプ別・由来別に示す。海外分は日本の輸入比率 I/(P+I)"
+                 f"（全体で{abroad_share:.0%}）、市内分は市の生物生産力まで、残りは国内の他地域。市外で満たされる割合："
+                 f"{outside_text}。"),
+    source=C.SOURCE + "; " + A.NFA_SOURCE,
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## (d) Over time
+#
+# Every year with household-survey data and national accounts. The first two years average fewer
+# than three survey years. A supplied CLUM is scaled per land type to each year's national
+# footprint.
+
+# %%
+ts = C.time_series(inputs, fp.city, draws=min(small_draws, 300), seed=seed, clum_year=fp.year)
+fig = charts.time_series(ts, name, lang)
+fig.axes[0].set_title(pick(lang, f"{name}: footprint per person, {ts['year'].min()}–{ts['year'].max()}",
+                           f"{name}：1人当たりフットプリントの推移（{ts['year'].min()}–{ts['year'].max()}年）"))
+out.figure(
+    fig,
+    "city_footprint_time_series",
+    title=pick(lang, f"{name}: footprint per person over time", f"{name}：1人当たりフットプリントの推移"),
+    caption=pick(lang,
+                 f"Central estimate and 90 % interval of {name}'s footprint per person against Japan and the world. "
+                 f"The city follows Japan's trend; the gap reflects its household spending "
+                 f"({ts['central'].iloc[-1] / ts['japan_gha_per_cap'].iloc[-1]:.2f} × Japan in {ts['year'].iloc[-1]}).",
+                 f"{name}の1人当たりフットプリントの中央推計と90%区間、日本・世界との比較。市の推移は日本の傾向に従い、"
+                 f"差は家計支出の違いによる（{ts['year'].iloc[-1]}年は日本の"
+                 f"{ts['central'].iloc[-1] / ts['japan_gha_per_cap'].iloc[-1]:.2f}倍）。"),
+    source=C.SOURCE + "; " + A.NFA_SOURCE,
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+ts.round(3)
+
+# %% [markdown]
+# ## (e) All 47 prefectural capitals
+
+# %%
+cmp = C.compare_cities(inputs, fp.year, draws=small_draws, seed=seed)
+rank = int(np.flatnonzero(cmp["city"] == fp.city)[0]) + 1
+fig = charts.city_comparison(cmp, fp.city, float(ctx.ef_consumption_pc.sum()), lang)
+fig.axes[0].set_title(pick(lang, f"Footprint per person of the 47 prefectural capitals, {fp.year}",
+                           f"47都道府県庁所在市の1人当たりフットプリント（{fp.year}年）"))
+out.figure(
+    fig,
+    "capital_cities_comparison",
+    title=pick(lang, f"Footprint per person of the 47 prefectural capitals, {fp.year}",
+               f"47都道府県庁所在市の1人当たりフットプリント（{fp.year}年）"),
+    caption=pick(lang,
+                 f"Same method for every capital (two-or-more-person households; cities other than Osaka take the "
+                 f"national household size). {name} ranks {rank} of 47. Intervals overlap widely: differences "
+                 f"of a few per cent between cities are not significant.",
+                 f"全都道府県庁所在市に同じ手法を適用（二人以上の世帯。大阪市以外は全国の世帯人員を使用）。"
+                 f"{name}は47市中{rank}位。区間は大きく重なり、数%の差は有意ではない。"),
+    source=C.SOURCE + "; " + A.NFA_SOURCE,
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## (f) Overshoot day
+#
+# The day on which the city's residents would have used up the world's per-person biocapacity
+# for the year if everyone lived like them: 365 × world biocapacity per person ÷ footprint per
+# person (GFN's convention for countries).
+
+# %%
+jp_day = float(A.overshoot_day(ctx.ef_consumption_pc.sum(), ctx.world_bc_pc))
+world_day = float(A.overshoot_day(ctx.world_ef_pc.sum(), ctx.world_bc_pc))
+days = pd.DataFrame({"day": [day["central"], jp_day, world_day], "p05": [day["p05"], np.nan, np.nan],
+                     "p95": [day["p95"], np.nan, np.nan]},
+                    index=[name, label("Japan", lang), label("World", lang)])
+date = A.overshoot_date(day["central"], fp.year)
+date_lo, date_hi = A.overshoot_date(day["p05"], fp.year), A.overshoot_date(day["p95"], fp.year)
+statement = pick(lang,
+                 f"If everyone lived like the residents of {name}, humanity would have used up the year's biocapacity "
+                 f"by {date:%d %B} (90 % interval {date_lo:%d %b}–{date_hi:%d %b}) and would need "
+                 f"{head.set_index('indicator').loc['earths', 'central']:.2f} Earths.",
+                 f"世界中の人が{name}の住民のように暮らすと、1年分の生物生産力を{date.month}月{date.day}日"
+                 f"（90%区間 {date_lo.month}月{date_lo.day}日–{date_hi.month}月{date_hi.day}日）に使い切り、"
+                 f"地球{head.set_index('indicator').loc['earths', 'central']:.2f}個分が必要になる。")
+print(statement)
+fig = charts.overshoot_calendar(days, fp.year, lang)
+fig.axes[0].set_title(pick(lang, f"Overshoot day, {fp.year}", f"オーバーシュート・デー（{fp.year}年）"))
+out.figure(
+    fig,
+    "city_overshoot_day",
+    title=pick(lang, f"{name}: overshoot day, {fp.year}", f"{name}のオーバーシュート・デー（{fp.year}年）"),
+    caption=statement + pick(lang, " Whiskers: 90 % interval.", "ひげ：90%区間。"),
+    source=C.SOURCE + "; " + A.NFA_SOURCE,
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## (g) Which input moves the footprint most?
+#
+# Each input group varies alone (the others at their central values); the bar is the 5th–95th
+# percentile of the footprint per person. Land-use areas change the biocapacity only. The spreads
+# of the CLUM prior and of household size have no published error and are illustrative defaults
+# (`footprint.city.Uncertainty`); survey noise and the stand-in error are derived from the data.
+
+# %%
+sens = C.sensitivity(inputs, fp.city, fp.year, draws=small_draws, seed=seed)
+fig = charts.tornado(sens, fp.headline["ef_gha_per_cap"], lang)
+fig.axes[0].set_title(pick(lang, f"{name}: sensitivity of the footprint per person, {fp.year}",
+                           f"{name}：1人当たりフットプリントの感度（{fp.year}年）"))
+top_input = charts._lab(charts.GROUP_LABELS, sens["input"].iloc[0], lang)
+out.figure(
+    fig,
+    "city_sensitivity_tornado",
+    title=pick(lang, f"{name}: which input moves the footprint most", f"{name}：フットプリントを最も動かす入力"),
+    caption=pick(lang,
+                 f"90 % range of {name}'s footprint per person when one input group varies alone. Largest: {top_input}. "
+                 f"The spreads of the CLUM prior and of household size are illustrative.",
+                 f"入力グループを一つずつ変えたときの{name}の1人当たりフットプリントの90%範囲。最大：{top_input}。"
+                 f"CLUM事前構造と世帯人員のばらつきは例示値。"),
+    source=C.SOURCE,
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+sens.round(4)
+
+# %% [markdown]
+# ## Summary and tables
+#
+# Written to the run folder and to `data/processed/02_city_footprint/`; `headline.json` holds the
+# numbers a brief cites.
+
+# %%
+summary = {
+    "city": fp.city, "city_en": fp.city_en, "year": fp.year, "draws": int(draws), "seed": int(seed),
+    "status": "estimated",
+    "ef_gha_per_cap": {k: float(ef[k]) for k in ("central", "median", "p05", "p95")},
+    "overshoot_date": {"central": str(date), "p05": str(date_lo), "p95": str(date_hi)},
+    "share_outside_city": {k: float(outside[k]) for k in ("central", "median", "p05", "p95")},
+    "clum": "estimated (RAS)" if inputs.clum is None else clum_file,
+}
+out.json("headline", summary)
+written = out.tables({
+    "headline": head,
+    "clum_national": fp.clum_national.reset_index(),
+    "clum_city": fp.clum_city.reset_index(),
+    "spending_ratios": pd.DataFrame({"clum_row": fp.ratios.index, "ratio": fp.ratios.to_numpy(),
+                                     "national_side": fp.ratio_status.to_numpy()}),
+    "origin": fp.origin.assign(status="estimated"),
+    "time_series": ts,
+    "capital_cities": cmp,
+    "sensitivity": sens,
+    **({"biocapacity": fp.biocapacity.assign(status="estimated")} if fp.biocapacity is not None else {}),
+})
+print(statement)
+sorted(p.name for p in written.values())

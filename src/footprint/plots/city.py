@@ -1,0 +1,223 @@
+"""Charts of the city footprint: tables in, matplotlib figures out."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from footprint.accounts import LAND_TYPES
+from footprint.figures import PALETTE
+from footprint.labels import label, pick
+
+ROW_LABELS = {
+    "food": ("Food", "食料"),
+    "housing": ("Housing (incl. energy, water)", "住居（光熱・水道を含む）"),
+    "personal_transport": ("Personal transport", "個人の移動"),
+    "goods": ("Goods", "財"),
+    "services": ("Services", "サービス"),
+    "government": ("Government", "政府消費"),
+    "gfcf": ("Capital formation", "総固定資本形成"),
+}
+ORIGIN_LABELS = {
+    "city": ("Inside the city", "市内"),
+    "rest_of_japan": ("Rest of Japan", "国内の他地域"),
+    "abroad": ("Abroad", "海外"),
+}
+ORIGIN_COLORS = {"city": PALETTE["biocapacity"], "rest_of_japan": "#7986cb", "abroad": PALETTE["footprint"]}
+GROUP_LABELS = {
+    "clum_profiles": ("CLUM prior: land-type profiles", "CLUM事前構造：土地タイプ構成"),
+    "clum_row_weights": ("CLUM prior: GHG row weights (3EID)", "CLUM事前構造：GHG行ウェイト（3EID）"),
+    "household_share": ("Household share of Japan's EF (66–70 %)", "日本のEFに占める家計の割合（66–70%）"),
+    "survey_food": ("Survey noise: food", "家計調査の標本誤差：食料"),
+    "survey_housing": ("Survey noise: housing, energy", "家計調査の標本誤差：住居・光熱"),
+    "survey_personal_transport": ("Survey noise: transport", "家計調査の標本誤差：交通・通信"),
+    "survey_goods": ("Survey noise: goods", "家計調査の標本誤差：財"),
+    "survey_services": ("Survey noise: services", "家計調査の標本誤差：サービス"),
+    "national_standin": ("National spending stand-in", "全国値の代替推計"),
+    "household_size": ("Household size", "世帯人員"),
+    "land_use": ("Land-use areas", "土地利用面積"),
+}
+
+
+def _lab(table: dict, key: str, lang: str) -> str:
+    en, ja = table.get(key, (key, key))
+    return pick(lang, en, ja)
+
+
+def category_land_type(clum_city: pd.DataFrame, clum_national: pd.DataFrame, city_label: str, lang: str = "en"):
+    """Horizontal stacked bars: the city's footprint per person by CLUM row and land type.
+
+    A black tick marks Japan's value of the same row.
+    """
+    fig, ax = plt.subplots(figsize=(9.0, 4.8))
+    rows = list(clum_city.index)[::-1]
+    y = np.arange(len(rows))
+    left = np.zeros(len(rows))
+    for lt in LAND_TYPES:
+        v = clum_city.loc[rows, lt].to_numpy(dtype=float)
+        ax.barh(y, v, left=left, color=PALETTE[lt], edgecolor="white", linewidth=0.5, label=label(lt, lang))
+        left += v
+    nat = clum_national.loc[rows, list(LAND_TYPES)].sum(axis=1).to_numpy()
+    ax.scatter(nat, y, marker="|", s=260, color="black", linewidths=2, zorder=3,
+               label=pick(lang, "Japan (same row)", "日本（同じ項目）"))
+    for yi, tot, n in zip(y, left, nat, strict=True):
+        ax.text(max(tot, n) + 0.02, yi, f"{tot:.2f}", va="center", fontsize=8)
+    ax.set_yticks(y, [_lab(ROW_LABELS, r, lang) for r in rows])
+    ax.set_xlabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_xlim(0, max(left.max(), nat.max()) * 1.12)
+    ax.set_title(pick(lang, f"{city_label}: footprint per person by consumption category and land type",
+                      f"{city_label}：消費項目・土地タイプ別 1人当たりフットプリント"))
+    ax.legend(ncols=2, fontsize=8, loc="center right", bbox_to_anchor=(1.0, 0.45))
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def city_japan_world(ef: pd.DataFrame, bc: pd.Series, interval: tuple[float, float], lang: str = "en"):
+    """Stacked footprint bars (land types) with the biocapacity beside each bar.
+
+    ``ef``: entity label × land type (gha per person), first row the city; ``bc``: entity →
+    biocapacity per person; ``interval``: the city's 90 % interval of the total.
+    """
+    fig, ax = plt.subplots(figsize=(8.0, 4.8))
+    x = np.arange(len(ef))
+    w = 0.5
+    bottom = np.zeros(len(ef))
+    for lt in LAND_TYPES:
+        v = ef[lt].to_numpy(dtype=float)
+        ax.bar(x - 0.15, v, w, bottom=bottom, color=PALETTE[lt], edgecolor="white", linewidth=0.5,
+               label=label(lt, lang))
+        bottom += v
+    bcv = bc.reindex(ef.index).to_numpy(dtype=float)
+    ax.bar(x + 0.25, np.nan_to_num(bcv), 0.18, color=PALETTE["biocapacity"], hatch="//",
+           edgecolor="white", label=label("biocapacity", lang))
+    lo, hi = interval
+    ax.errorbar([x[0] - 0.15], [bottom[0]], yerr=[[bottom[0] - lo], [hi - bottom[0]]], color="black", capsize=5,
+                lw=1.5)
+    tops = bottom.copy()
+    tops[0] = max(bottom[0], hi)
+    for xi, tot, top, b in zip(x, bottom, tops, bcv, strict=True):
+        ax.text(xi - 0.15, top + 0.1, f"{tot:.2f}", ha="center", fontsize=9)
+        txt = pick(lang, "n/a", "データなし") if np.isnan(b) else (f"{b:.2f}" if b >= 0.1 else f"{b:.3f}")
+        ax.text(xi + 0.25, np.nan_to_num(b) + 0.05, txt, ha="center", fontsize=8, color=PALETTE["biocapacity"])
+    ax.set_xticks(x, list(ef.index))
+    ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_ylim(0, bottom.max() * 1.45)
+    ax.legend(ncols=3, fontsize=8, loc="upper right")
+    ax.grid(axis="x", visible=False)
+    return fig
+
+
+def origin_split(origin: pd.DataFrame, city_label: str, lang: str = "en"):
+    """Horizontal stacked bars per land type: where the city's footprint lands (million gha)."""
+    t = origin.pivot_table(index="land_type", columns="origin", values="ef_gha", aggfunc="sum", observed=True)
+    t = t.reindex(index=list(LAND_TYPES)[::-1], columns=["city", "rest_of_japan", "abroad"]).fillna(0) / 1e6
+    fig, ax = plt.subplots(figsize=(9.0, 4.6))
+    y = np.arange(len(t))
+    left = np.zeros(len(t))
+    for o in t.columns:
+        v = t[o].to_numpy()
+        ax.barh(y, v, left=left, color=ORIGIN_COLORS[o], edgecolor="white", label=_lab(ORIGIN_LABELS, o, lang))
+        left += v
+    for yi, tot, ab in zip(y, left, t["abroad"].to_numpy(), strict=True):
+        share = ab / tot if tot > 0 else 0
+        ax.text(tot + 0.05, yi, pick(lang, f"{tot:.2f} ({share:.0%} abroad)", f"{tot:.2f}（海外{share:.0%}）"),
+                va="center", fontsize=8)
+    ax.set_yticks(y, [label(lt, lang) for lt in t.index])
+    ax.set_xlabel(pick(lang, "million gha", "百万gha"))
+    ax.set_xlim(0, left.max() * 1.35)
+    ax.set_title(pick(lang, f"{city_label}: where the footprint lands", f"{city_label}：フットプリントはどこで満たされるか"))
+    ax.legend(fontsize=8, loc="upper right")
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def time_series(ts: pd.DataFrame, city_label: str, lang: str = "en"):
+    """The city's footprint per person (median and 90 % band) against Japan and the world."""
+    fig, ax = plt.subplots(figsize=(9.0, 4.6))
+    x = ts["year"].to_numpy()
+    ax.fill_between(x, ts["p05"], ts["p95"], color=PALETTE["footprint"], alpha=0.25,
+                    label=pick(lang, f"{city_label}: 90 % interval", f"{city_label}：90%区間"))
+    ax.plot(x, ts["central"], color=PALETTE["footprint"], lw=2.2, marker="o", ms=4,
+            label=pick(lang, f"{city_label}: central estimate", f"{city_label}：中央推計"))
+    ax.plot(x, ts["japan_gha_per_cap"], color="black", lw=1.8, ls="--", label=label("Japan", lang))
+    ax.plot(x, ts["world_gha_per_cap"], color=PALETTE["muted"], lw=1.8, ls=":", label=label("World", lang))
+    ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_ylim(0, max(ts["p95"].max(), ts["japan_gha_per_cap"].max()) * 1.25)
+    ax.set_xticks(x, [str(v) for v in x], rotation=0, fontsize=8)
+    ax.legend(ncols=2, fontsize=8, loc="lower left")
+    return fig
+
+
+def city_comparison(cmp: pd.DataFrame, highlight: str, japan: float, lang: str = "en"):
+    """All capitals' footprint per person with 90 % intervals, sorted; one city highlighted."""
+    t = cmp.iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8.0, 9.0))
+    y = np.arange(len(t))
+    hi = (t["city"] == highlight).to_numpy()
+    col = np.where(hi, PALETTE["highlight"], "#546e7a")
+    ax.hlines(y, t["p05"], t["p95"], color=col, lw=2, alpha=0.8)
+    ax.scatter(t["central"], y, color=col, s=np.where(hi, 60, 22), zorder=3)
+    ax.axvline(japan, color="black", ls="--", lw=1.2)
+    ax.text(japan, len(t) - 0.2, " " + pick(lang, f"Japan {japan:.2f}", f"日本 {japan:.2f}"), fontsize=8, va="bottom")
+    names = t["city"] if lang == "ja" else t["city_en"]
+    ax.set_yticks(y, names, fontsize=7.5)
+    for tick, h in zip(ax.get_yticklabels(), hi, strict=True):
+        if h:
+            tick.set_color(PALETTE["highlight"])
+            tick.set_fontweight("bold")
+    ax.set_ylim(-0.8, len(t) + 0.6)
+    ax.set_xlabel(pick(lang, "gha per person (dot: central estimate; line: 90 % interval)",
+                       "gha/人（点：中央推計、線：90%区間）"))
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en"):
+    """A one-year calendar strip with the overshoot days of the city, Japan and the world.
+
+    ``days``: index = entity label; columns ``day`` (day of year), optional ``p05``/``p95``.
+    """
+    fig, ax = plt.subplots(figsize=(9.0, 3.2))
+    ax.set_xlim(0, 366)
+    ax.set_ylim(-0.5, len(days) - 0.5)
+    month_starts = [(_dt.date(year, m, 1) - _dt.date(year, 1, 1)).days for m in range(1, 13)]
+    ax.set_xticks(month_starts, [pick(lang, _dt.date(year, m, 1).strftime("%b"), f"{m}月") for m in range(1, 13)])
+    ax.grid(axis="y", visible=False)
+    colors = [PALETTE["highlight"], "black", PALETTE["muted"]]
+    for i, (name, row) in enumerate(days.iterrows()):
+        yi = len(days) - 1 - i
+        c = colors[i % len(colors)]
+        ax.barh(yi, row["day"], color=c, alpha=0.18, height=0.5)
+        if "p05" in row and np.isfinite(row.get("p05", np.nan)):
+            ax.errorbar([row["day"]], [yi], xerr=[[row["day"] - row["p05"]], [row["p95"] - row["day"]]], color=c,
+                        capsize=6, lw=1.8)
+        ax.plot([row["day"]], [yi], marker="D", color=c, ms=7)
+        date = _dt.date(year, 1, 1) + _dt.timedelta(days=max(1, int(np.ceil(row["day"]))) - 1)
+        txt = pick(lang, f"{name}: {date.strftime('%d %b')}", f"{name}：{date.month}月{date.day}日")
+        ax.text(min(row["day"], 366) + 4, yi + 0.28, txt, fontsize=9, va="center", color=c)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    return fig
+
+
+def tornado(sens: pd.DataFrame, central: float, lang: str = "en", unit: str = "gha per person"):
+    """One-at-a-time sensitivity: the 90 % range of the footprint when each input varies alone."""
+    t = sens.iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9.0, 4.8))
+    y = np.arange(len(t))
+    ax.barh(y, t["p95"] - central, left=central, color=PALETTE["footprint"], alpha=0.85, height=0.6)
+    ax.barh(y, t["p05"] - central, left=central, color=PALETTE["fishing_grounds"], alpha=0.85, height=0.6)
+    ax.axvline(central, color="black", lw=1)
+    for yi, (lo, hi) in enumerate(zip(t["p05"], t["p95"], strict=True)):
+        if hi - lo > 1e-9:
+            ax.text(hi + 0.003, yi, f"±{(hi - lo) / 2:.3f}", va="center", fontsize=8)
+    ax.set_yticks(y, [_lab(GROUP_LABELS, g, lang) for g in t["input"]], fontsize=8)
+    span = max(float((t["p95"] - central).abs().max()), float((central - t["p05"]).abs().max()), 1e-3)
+    ax.set_xlim(central - span * 1.3, central + span * 1.5)
+    ax.set_xlabel(pick(lang, f"footprint per person, {unit} (bar: 5th–95th percentile)",
+                       "1人当たりフットプリント（gha/人、棒：5–95パーセンタイル）"))
+    ax.grid(axis="y", visible=False)
+    return fig
