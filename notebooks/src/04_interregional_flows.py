@@ -175,7 +175,11 @@ src_flows = ("publications cited per row of data/raw/flows/flows.csv (Osaka City
 layer_src = src_flows + ("; footprint.city (NFA 2025)" if "city" in added else "") + (
     "; footprint.forest" if "forest" in added else "")
 iso = nodes.set_index("id")["iso3"]
-intl = conv[~((conv["source_id"].map(iso) == "JPN") & (conv["target_id"].map(iso) == "JPN"))]
+both_located = conv["source_id"].isin(located) & conv["target_id"].isin(located)
+in_japan = (conv["source_id"].map(iso) == "JPN") & (conv["target_id"].map(iso) == "JPN")
+intl = conv[both_located & ~in_japan]  # what the world map draws
+rough = set(points.loc[points["located_by"] == "country_of_organisation", "id"])
+dom = conv[both_located & in_japan & ~conv["source_id"].isin(rough) & ~conv["target_id"].isin(rough)]
 
 fig = charts.world_flow_map(conv, nodes, points, countries, layers=layers, lang=lang)
 maps.add_credit(fig.axes[-1], "natural_earth", lang=lang)
@@ -186,17 +190,18 @@ out.figure(
                f"大阪と海外パートナーの間のフロー（層別、{year}年）"),
     caption=pick(lang,
                  f"Arrows join Osaka and its partners abroad, one panel per layer; red = towards Osaka, grey = from "
-                 f"Osaka; line width grows with the number of flows on the pair. {len(not_drawn)} of {len(conv)} flows "
-                 "have an end without a location in the sources and are not drawn.",
-                 f"大阪と海外パートナーを結ぶ矢印（層別）。赤＝大阪へ、灰＝大阪から。線の太さはその組のフロー数。"
-                 f"{len(conv)}件中{len(not_drawn)}件は端点の位置が資料にないため描いていない。"),
+                 f"Osaka, dotted = between others (ministries are placed at their country's centre); line width grows "
+                 f"with the number of flows on the pair. {len(not_drawn)} of {len(conv)} flows have an end without a "
+                 "location and are not drawn; flows within Japan are on the domestic map.",
+                 f"大阪と海外パートナーを結ぶ矢印（層別）。赤＝大阪へ、灰＝大阪から、点線＝その他の間（省庁は国の中心に配置）。"
+                 f"線の太さはその組のフロー数。{len(conv)}件中{len(not_drawn)}件は端点の位置がないため描いていない。"
+                 "国内のフローは国内地図に示す。"),
     source=layer_src,
     credit=maps.credit("natural_earth", lang=lang),
-    status=F.weakest_status(intl["status"]),
+    status=F.weakest_status(intl["status"]) if len(intl) else "published",
 )
 
 # %%
-dom = conv[(conv["source_id"].map(iso) == "JPN") & (conv["target_id"].map(iso) == "JPN")]
 fig = charts.domestic_map(conv, nodes, points, prefs, munis, lang=lang)
 maps.add_credit(fig.axes[0], "mlit", lang=lang)
 out.figure(

@@ -6,6 +6,7 @@ once and only what it draws) and node positions from :func:`node_points`.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
@@ -13,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import FancyArrowPatch, PathPatch
 from matplotlib.path import Path
+from matplotlib.ticker import FuncFormatter
 
 from footprint.flows import HUB, LAYERS, hub_links
 from footprint.labels import pick
@@ -39,7 +41,9 @@ def node_names(nodes: pd.DataFrame, lang: str) -> pd.Series:
 def node_points(nodes: pd.DataFrame, countries=None, municipalities=None, prefectures=None) -> pd.DataFrame:
     """Where each node is drawn: its own ``lat``/``lon``; else the centroid of its municipality
     (``muni_code``), of its prefecture (code ending in ``000``), or, for ``kind == "country"``,
-    of its country (``iso3``). Columns ``id, lon, lat, located_by`` (empty where none applies)."""
+    of its country (``iso3``); organisations and regions with only a country are put at that
+    country's centroid (``located_by = "country_of_organisation"``; the domestic map leaves them
+    out). Columns ``id, lon, lat, located_by`` (empty where none applies)."""
     out = nodes[["id", "lon", "lat"]].copy()
     out["located_by"] = np.where(out["lon"].notna() & out["lat"].notna(), "coordinates", None)
 
@@ -63,6 +67,10 @@ def node_points(nodes: pd.DataFrame, countries=None, municipalities=None, prefec
     fill(free & code.str.endswith("000"), code.str[:2], prefectures, "pref_code")
     free = out["located_by"].isna()
     fill(free & (nodes["kind"] == "country"), nodes["iso3"].astype("string").fillna(""), countries, "iso3")
+    free = out["located_by"].isna()
+    fill(free & nodes["kind"].isin(["organisation", "region"]), nodes["iso3"].astype("string").fillna(""), countries,
+         "iso3")
+    out.loc[free & out["lon"].notna(), "located_by"] = "country_of_organisation"
     return out
 
 
@@ -76,10 +84,37 @@ def _pair_table(flows: pd.DataFrame, points: pd.DataFrame, hub: Sequence[str]) -
     return g
 
 
-def _arrow(ax, x0, y0, x1, y1, colour, lw, rad=0.25, alpha=0.85):
+def _arrow(ax, x0, y0, x1, y1, colour, lw, rad=0.25, alpha=0.85, ls="-"):
     a = FancyArrowPatch((x0, y0), (x1, y1), connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>",
-                        mutation_scale=6 + 2 * lw, lw=lw, color=colour, alpha=alpha, zorder=4)
+                        mutation_scale=6 + 2 * lw, lw=lw, color=colour, alpha=alpha, zorder=4, ls=ls)
     ax.add_patch(a)
+
+
+def _place_labels(ax, pts: pd.DataFrame, names: pd.Series, *, fontsize: float = 7, deg_per_pt: float = 0.27,
+                  right_of: float = 125.0, left_of: float = 110.0):
+    """Label points without overlaps: left of points east of ``right_of``, else right of them;
+    and west of ``left_of`` (where the map has room), else right of them; a label that would
+    overlap one already placed moves down a line (greedy, a few labels). Parenthesised parts of
+    long names are left out."""
+    placed: list[tuple[float, float, float, float]] = []
+    line = 1.25 * fontsize * deg_per_pt
+    for nid, p in pts.sort_values("lat", ascending=False).iterrows():
+        text = str(names.get(nid, nid))
+        if len(text) > 22:
+            text = text.split(" (")[0].split("（")[0]
+        w = sum(1.0 if ord(ch) > 0x2E80 else 0.58 for ch in text) * fontsize * deg_per_pt
+        left = p["lon"] > right_of or p["lon"] < left_of
+        x0 = p["lon"] - 4 * deg_per_pt - w if left else p["lon"] + 4 * deg_per_pt
+        y = p["lat"] + 0.3 * line
+        for _ in range(8):
+            if not any(x0 < b[1] and b[0] < x0 + w and abs(y - b[2]) < line for b in placed):
+                break
+            y -= line
+        placed.append((x0, x0 + w, y, 0.0))
+        ax.annotate(text, (p["lon"], p["lat"]), xytext=(x0 + (w if left else 0), y), textcoords="data",
+                    fontsize=fontsize, ha="right" if left else "left", va="center", zorder=6,
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.4} if abs(y - p["lat"]) > line else None,
+                    bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.4})
 
 
 def _legend_dirs(ax, lang, loc="lower left"):
@@ -111,27 +146,24 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
     for ax, layer in zip(axes[:, 0], layers, strict=True):
         d = drawable[drawable["layer"] == layer]
         ends = set(d["source_id"]) | set(d["target_id"])
-        shade = countries["iso3"].isin(set(iso.reindex(list(ends)).dropna()) - {"JPN"})
-        countries.plot(ax=ax, color="#eeeeee", edgecolor="#bbbbbb", linewidth=0.3)
-        if shade.any():
-            countries[shade].plot(ax=ax, color=LAYER_COLOURS[layer], alpha=0.25, edgecolor="#999999", linewidth=0.3)
-        countries[countries["iso3"] == "JPN"].plot(ax=ax, color="#bbbbbb", edgecolor="#888888", linewidth=0.3)
+        partner_iso = set(iso.reindex(list(ends)).dropna()) - {"JPN"}
+        fill = np.where(countries["iso3"] == "JPN", "#bbbbbb",
+                        np.where(countries["iso3"].isin(partner_iso), LAYER_COLOURS[layer], "#eeeeee"))
+        countries.plot(ax=ax, color=fill, edgecolor="#bbbbbb", linewidth=0.3, alpha=0.8)
         for r in d.itertuples(index=False):  # one arrow per drawn pair (a handful), not per flow
-            colour = TO_HUB if r.to_hub else (FROM_HUB if r.from_hub else "#888888")
+            colour = TO_HUB if r.to_hub else (FROM_HUB if r.from_hub else "#777777")
             _arrow(ax, r.lon, r.lat, r.lon_t, r.lat_t, colour, lw=0.8 + 1.2 * np.log1p(r.n_flows),
-                   rad=0.2 if r.to_hub else -0.2)
+                   rad=0.2 if r.to_hub else -0.2, ls="-" if (r.to_hub or r.from_hub) else ":")
         pts = points.set_index("id").reindex(sorted(ends))
         ax.scatter(pts["lon"], pts["lat"], s=14, color="black", zorder=5)
-        for nid, p in pts.iterrows():
-            ha = "right" if p["lon"] > 125 else "left"
-            ax.annotate(names.get(nid, nid), (p["lon"], p["lat"]), xytext=(-4 if ha == "right" else 4, 3),
-                        textcoords="offset points", fontsize=7, ha=ha, zorder=6,
-                        bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none", "pad": 0.5})
+        _place_labels(ax, pts, names)
         ax.set_xlim(x0, x1)
         ax.set_ylim(y0, y1)
         ax.set_aspect("equal")
         ax.set_xticks([])
         ax.set_yticks([])
+        ax.set_xlabel("")
+        ax.set_ylabel("")
         ax.grid(False)
         ax.set_title(f"{layer_label(layer, lang)}: " + pick(lang, f"{len(d)} pairs drawn", f"{len(d)}組を表示"),
                      loc="left", fontsize=10)
@@ -139,7 +171,7 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
             ax.text(0.5, 0.5, pick(lang, "no located international flow", "位置の分かる国際フローなし"),
                     transform=ax.transAxes, ha="center", fontsize=9, color="#666666")
     _legend_dirs(axes[0, 0], lang)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.96, hspace=0.12)
     return fig
 
 
@@ -152,14 +184,21 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
     pairs = _pair_table(flows, points, hub)
     dom = pairs[(pairs["source_id"].map(iso) == "JPN") & (pairs["target_id"].map(iso) == "JPN")]
     dom = dom[dom[["lon", "lat", "lon_t", "lat_t"]].notna().all(axis=1)]
+    rough = set(points.loc[points["located_by"].isin(["iso3", "country_of_organisation"]), "id"])
+    dom = dom[~dom["source_id"].isin(rough) & ~dom["target_id"].isin(rough)]
     ends = sorted(set(dom["source_id"]) | set(dom["target_id"]))
     pts = points.set_index("id").reindex(ends)
     fig, ax = plt.subplots(figsize=(7.6, 6.4))
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.98)
     if len(pts):
         x0, x1 = pts["lon"].min() - margin, pts["lon"].max() + margin
         y0, y1 = pts["lat"].min() - margin, pts["lat"].max() + margin
     else:
         x0, x1, y0, y1 = 134.8, 136.4, 34.0, 35.5
+    coslat = np.cos(np.deg2rad((y0 + y1) / 2))
+    if (x1 - x0) * coslat < 1.2 * (y1 - y0):  # widen to a landscape frame, room for labels
+        pad = (1.2 * (y1 - y0) / coslat - (x1 - x0)) / 2
+        x0, x1 = x0 - pad, x1 + pad
     municipalities.plot(ax=ax, color="#f4f4f4", edgecolor="#cccccc", linewidth=0.3)
     codes = nodes.set_index("id").reindex(ends)["muni_code"].dropna()
     mine = municipalities["code"].isin(set(codes))
@@ -173,9 +212,7 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
                             mutation_scale=12, lw=1.6, color=colour, ls=ls, zorder=4, shrinkA=4, shrinkB=4)
         ax.add_patch(a)
     ax.scatter(pts["lon"], pts["lat"], s=18, color="black", zorder=5)
-    for nid, p in pts.iterrows():
-        ax.annotate(names.get(nid, nid), (p["lon"], p["lat"]), xytext=(5, 4), textcoords="offset points", fontsize=8,
-                    zorder=6, bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.6})
+    _place_labels(ax, pts, names, fontsize=8, deg_per_pt=(y1 - y0) / (6.0 * 72), right_of=999, left_of=-999)
     from matplotlib.lines import Line2D
 
     handles = [Line2D([], [], color="#555555", ls={"resource": "-", "fund": "--", "people": ":"}[x], lw=1.6,
@@ -188,6 +225,8 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
     ax.set_aspect(1 / np.cos(np.deg2rad((y0 + y1) / 2)))
     ax.set_xticks([])
     ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
     ax.grid(False)
     return fig
 
@@ -262,11 +301,14 @@ def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weig
             colour = LAYER_COLOURS.get(k, "#555555")
             ax.add_patch(plt.Rectangle((x, b["bottom"]), bw, b["top"] - b["bottom"], color=colour, zorder=3))
             text = other if k == "__other__" else (layer_label(k, lang) if k in LAYERS else names.get(k, k))
+            text = textwrap.shorten(text, width=34, placeholder="…") if len(text) > 34 else text
             if lab:
                 tx = x - 0.008 if ha == "right" else x + bw + 0.008
                 ax.text(tx, (b["top"] + b["bottom"]) / 2, text, ha=ha, va="center", fontsize=7.5)
             else:
-                ax.text(x + bw / 2, b["top"] + 0.006, text, ha="center", va="bottom", fontsize=8.5, weight="bold")
+                ax.text(x + bw / 2, (b["top"] + b["bottom"]) / 2, text, ha="center", va="center", fontsize=8.5,
+                        weight="bold", rotation=90, zorder=5,
+                        bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.0})
     ax.set_xlim(-0.32, 1.22)
     ax.set_ylim(min(L["bottom"].min(), R["bottom"].min(), M["bottom"].min()) - 0.02, 1.05)
     ax.axis("off")
@@ -307,36 +349,39 @@ def partner_layer_heatmap(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str
 
 
 def bond_profiles(flows: pd.DataFrame, metrics: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en",
-                  hub: Sequence[str] = HUB, ncols: int = 3):
-    """One panel per partner: flows from Osaka (left) and to Osaka (right) per layer, with the
-    partner's Shannon diversity of items and its reciprocity in the title."""
+                  hub: Sequence[str] = HUB):
+    """Bond profile of every partner in one chart: per layer, flows from Osaka (left) and to Osaka
+    (right); beside each partner its number of flows, Shannon diversity of items (H) and
+    reciprocity (share of its layers with flows both ways)."""
     f = hub_links(flows, hub)
-    n = len(metrics)
-    nrows = max(1, int(np.ceil(n / ncols)))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 1.75 * nrows + 0.4), squeeze=False, sharex=True)
-    names = node_names(nodes, lang)
     c = f.groupby(["partner", "layer", "direction"]).size()
-    lim = max(1, int(c.max()) if len(c) else 1)
-    y = np.arange(len(LAYERS))
-    for k, ax in enumerate(axes.ravel()):
-        if k >= n:
-            ax.axis("off")
-            continue
-        m = metrics.iloc[k]
-        p = m["partner"]
-        to = np.array([c.get((p, x, "to_hub"), 0) for x in LAYERS])
-        fr = np.array([c.get((p, x, "from_hub"), 0) for x in LAYERS])
-        ax.barh(y, -fr, color=FROM_HUB, height=0.6)
-        ax.barh(y, to, color=TO_HUB, height=0.6)
-        ax.axvline(0, color="black", lw=0.6)
-        ax.set_yticks(y, [layer_label(x, lang).split(" ")[0] for x in LAYERS], fontsize=7)
-        ax.invert_yaxis()
-        ax.set_xlim(-lim * 1.1, lim * 1.1)
-        ax.tick_params(axis="x", labelsize=7)
-        ax.set_title(f"{names.get(p, p)}\nH={m['shannon_items']:.2f} · "
-                     + pick(lang, f"recip. {m['reciprocity']:.2f}", f"双方向性 {m['reciprocity']:.2f}"),
-                     fontsize=8, loc="left")
-        ax.grid(axis="y", visible=False)
-    fig.supxlabel(pick(lang, "← flows from Osaka   |   flows to Osaka →", "← 大阪からのフロー数 ｜ 大阪へのフロー数 →"), fontsize=8)
-    fig.tight_layout()
+    partners = list(metrics["partner"])
+    n = len(partners)
+    names = node_names(nodes, lang)
+    fig, ax = plt.subplots(figsize=(8.6, 0.5 * n + 1.3))
+    h = 0.26
+    idx = pd.MultiIndex.from_product([partners, list(LAYERS)])
+    to = c.xs("to_hub", level=2).reindex(idx, fill_value=0) if len(c) else pd.Series(0, index=idx)
+    fr = c.xs("from_hub", level=2).reindex(idx, fill_value=0) if len(c) else pd.Series(0, index=idx)
+    base = np.arange(n)
+    for j, layer in enumerate(LAYERS):
+        y = base + (j - 1) * h
+        t = to.xs(layer, level=1).reindex(partners).to_numpy()
+        r = fr.xs(layer, level=1).reindex(partners).to_numpy()
+        ax.barh(y, t, height=h * 0.92, color=LAYER_COLOURS[layer], label=layer_label(layer, lang))
+        ax.barh(y, -r, height=h * 0.92, color=LAYER_COLOURS[layer], alpha=0.55, hatch="///", edgecolor="white",
+                linewidth=0)
+    lim = max(1, int(max(to.max(), fr.max())))
+    ax.set_xlim(-lim * 1.15, lim * 1.15)
+    ax.axvline(0, color="black", lw=0.7)
+    ax.set_yticks(base, [names.get(p, p) for p in partners], fontsize=8)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    for k, m in enumerate(metrics.itertuples(index=False)):  # one line of text per partner
+        ax.annotate(f"n={m.n_flows}  H={m.shannon_items:.2f}  " + pick(lang, "recip.", "双方向") + f" {m.reciprocity:.2f}",
+                    (1.01, k), xycoords=("axes fraction", "data"), fontsize=7.5, va="center", annotation_clip=False)
+    ax.set_xlabel(pick(lang, "← flows from Osaka (hatched)   |   flows to Osaka →",
+                       "← 大阪からのフロー数（斜線）｜ 大阪へのフロー数 →"), fontsize=8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=7.5, frameon=False)
     return fig
