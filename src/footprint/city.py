@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -673,6 +673,23 @@ class CityInputs:
     def city_names(self) -> list[str]:
         return self.cities.index.tolist()
 
+    # derived tables, computed on first use from this object's own (immutable) tables; a copy made
+    # with dataclasses.replace starts without them, so old and new inputs never mix
+    @cached_property
+    def national_values(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """:func:`national_spending` of these inputs: (values, status)."""
+        return national_spending(self.spending, self.national_published)
+
+    @cached_property
+    def noise(self) -> pd.DataFrame:
+        """:func:`survey_noise` of these inputs."""
+        return survey_noise(self.spending)
+
+    @cached_property
+    def standin_sd(self) -> float:
+        """:func:`standin_error` of these inputs."""
+        return standin_error(self.spending, self.national_published)
+
     @property
     def years(self) -> list[int]:
         """Years with both survey data and national accounts."""
@@ -846,7 +863,7 @@ def _window_means(inputs: CityInputs, city: str, year: int) -> tuple[np.ndarray,
     ys = window(year, inputs.spending.index.get_level_values("year").unique())
     if not ys:
         raise ParameterError(f"year {year}: no household-survey data in {year - WINDOW_YEARS + 1}–{year}")
-    nat, status = national_spending(inputs.spending, inputs.national_published)
+    nat, status = inputs.national_values
     city_tab = inputs.spending.loc[city].loc[ys]
     return (city_tab.to_numpy(dtype=float).mean(axis=0), nat.loc[ys].to_numpy(dtype=float).mean(axis=0),
             (status.loc[ys] == "estimated").to_numpy().mean(axis=0), ys)
@@ -1076,8 +1093,8 @@ def simulate(
 
     # spending ratios (c, n, 5)
     mapping = mapping_matrix()
-    noise = survey_noise(inputs.spending) * uncertainty.survey_noise_scale
-    sd_nat = standin_error(inputs.spending, inputs.national_published)
+    noise = inputs.noise * uncertainty.survey_noise_scale
+    sd_nat = inputs.standin_sd
     row_of_cat = np.argmax(mapping, axis=1)  # dominant row of each survey category
     sv_on = np.array([on[f"survey_{HH_ROWS[r]}"] for r in row_of_cat], dtype=float)
     e_city, sig_city, hc, hc_sd = [], [], [], []
