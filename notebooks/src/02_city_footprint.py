@@ -135,6 +135,11 @@ out.figure(
 
 # %% [markdown]
 # ## Headline numbers with their 90 % intervals
+#
+# `central`: all inputs at their central values; `median`, `p05`, `p95`: Monte Carlo. The interval
+# covers the inputs listed above; it does not cover the national accounts themselves (taken as
+# published), the choice of the Philippines profiles as prior, or the survey-to-CLUM mapping, so
+# it understates the full uncertainty.
 
 # %%
 head = C.headline_results(inputs, fp.city, fp.year, draws=draws, seed=seed)
