@@ -383,3 +383,18 @@ def test_ras_refuses_inconsistent_margins():
         C.ras(np.ones((2, 2)), [1.0, 1.0], [1.0, 2.0])
     with pytest.raises(ParameterError, match="non-negative"):
         C.ras(-np.ones((2, 2)), [1.0, 1.0], [1.0, 1.0])
+
+
+def test_user_land_use_gives_any_capital_a_biocapacity(tmp_path, inputs):
+    p = tmp_path / "land.csv"
+    p.write_text("city,land_type,area_ha,area_ha_low,area_ha_high,source,status\n"
+                 "京都市,forest_products,60000,55000,65000,test,illustrative\n"
+                 "京都市,built_up_land,15000,14000,16000,test,illustrative\n", encoding="utf-8")
+    user = dataclasses.replace(inputs, land_use=C.read_land_use(str(p), user=True))
+    fp = C.city_footprint(user, "Kyoto", 2022)
+    ctx = C.year_context(inputs, 2022)
+    i, j = LAND_TYPES.index("forest_products"), LAND_TYPES.index("built_up_land")
+    expected = (60000 * ctx.yield_factors[i] * ctx.equivalence_factors[i]
+                + 15000 * ctx.yield_factors[j] * ctx.equivalence_factors[j])
+    assert fp.headline["bc_gha"] == pytest.approx(expected, rel=1e-12)
+    assert 0 < fp.headline["share_outside_city"] < 1
