@@ -31,7 +31,6 @@ takes tables and returns new tables.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -560,8 +559,7 @@ def bond_metrics(
     out["n_flows_from_hub"] = out["n_flows"] - out["n_flows_to_hub"]
     out["n_layers"] = g["layer"].nunique()
     out["n_items"] = g["category"].nunique()
-    order = {x: i for i, x in enumerate(LAYERS)}
-    out["layers"] = g["layer"].agg(lambda s: "+".join(sorted(set(s), key=order.get)))
+    out["layers"] = _layer_sets(f[["partner"]], f["layer"]).reindex(out.index)
     out["shannon_items"] = _shannon(f, "partner", "category")
     out["shannon_layers"] = _shannon(f, "partner", "layer")
     dirs = f.groupby(["partner", "layer"])["direction"].nunique()
@@ -654,14 +652,23 @@ def layer_totals(flows: pd.DataFrame) -> pd.DataFrame:
                          "quantity": g["quantity"].sum(min_count=1)}).reset_index()
 
 
+_LAYER_BIT = {x: 1 << i for i, x in enumerate(LAYERS)}
+_LAYER_SETS = np.array(["+".join(x for x in LAYERS if m & _LAYER_BIT[x]) for m in range(1 << len(LAYERS))], dtype=object)
+
+
+def _layer_sets(keys: pd.DataFrame, layer: pd.Series) -> pd.Series:
+    """The layers met in each group of ``keys`` as ``"resource+people"`` (vectorised bit masks)."""
+    bits = layer.map(_LAYER_BIT).fillna(0).astype("int64")
+    d = keys.assign(_b=bits.to_numpy()).drop_duplicates()
+    m = d.groupby(list(keys.columns))["_b"].sum()
+    return pd.Series(_LAYER_SETS[m.to_numpy()], index=m.index)
+
+
 def _pairs(flows: pd.DataFrame) -> pd.DataFrame:
     """Distinct directed pairs with the number of flows and their layers."""
-    order = {x: i for i, x in enumerate(LAYERS)}
-    g = flows.groupby(["source_id", "target_id"])
-    return pd.DataFrame({
-        "n_flows": g.size(),
-        "layers": g["layer"].agg(lambda s: "+".join(sorted(set(s), key=order.get))),
-    }).reset_index()
+    keys = flows[["source_id", "target_id"]]
+    n = keys.groupby(["source_id", "target_id"]).size().rename("n_flows")
+    return pd.DataFrame({"n_flows": n, "layers": _layer_sets(keys, flows["layer"]).reindex(n.index)}).reset_index()
 
 
 def pagerank(src: np.ndarray, dst: np.ndarray, n: int, weight: np.ndarray | None = None, *,
@@ -683,13 +690,13 @@ def pagerank(src: np.ndarray, dst: np.ndarray, n: int, weight: np.ndarray | None
     return r / r.sum()
 
 
-def centrality(flows: pd.DataFrame, nodes: pd.DataFrame | None = None, *, betweenness_max_edges: int = 5000) -> pd.DataFrame:
+def centrality(flows: pd.DataFrame, nodes: pd.DataFrame | None = None, *, betweenness_max_work: int = 1_000_000) -> pd.DataFrame:
     """Centrality of every node of the flow graph.
 
     Columns ``node, in_degree, out_degree`` (distinct neighbours), ``n_flows_in, n_flows_out``,
     ``pagerank`` (on the pairs, weighted by number of flows) and ``betweenness`` (networkx, on the
-    graph of distinct pairs; left empty when it has more than ``betweenness_max_edges`` pairs, as
-    exact betweenness grows with nodes × edges).
+    graph of distinct pairs; exact betweenness costs nodes × pairs, so it is left empty when that
+    product exceeds ``betweenness_max_work``).
     """
     ids = pd.Index(sorted(set(flows["source_id"]) | set(flows["target_id"]) | (set(nodes["id"]) if nodes is not None else set())))
     pairs = _pairs(flows)
@@ -704,7 +711,7 @@ def centrality(flows: pd.DataFrame, nodes: pd.DataFrame | None = None, *, betwee
         "n_flows_out": np.bincount(ids.get_indexer(flows["source_id"]), minlength=n),
         "pagerank": pagerank(s, t, n, pairs["n_flows"].to_numpy(dtype=float)) if n else np.array([]),
     })
-    if len(pairs) <= betweenness_max_edges:
+    if n * len(pairs) <= betweenness_max_work:
         dg = nx.DiGraph()
         dg.add_nodes_from(ids)
         dg.add_edges_from(zip(pairs["source_id"], pairs["target_id"]))
@@ -715,32 +722,87 @@ def centrality(flows: pd.DataFrame, nodes: pd.DataFrame | None = None, *, betwee
     return out
 
 
-def cycles(flows: pd.DataFrame, *, max_length: int = 4, limit: int = 1000) -> pd.DataFrame:
+def cycles(flows: pd.DataFrame, *, max_length: int = 4, limit: int = 1000, max_paths: int = 2_000_000) -> pd.DataFrame:
     """Circular flows: simple directed cycles of up to ``max_length`` nodes (at most ``limit``).
 
     Each cycle is listed once, starting at its smallest node id, with the layers met along it;
     ``multi_layer`` marks loops closed by a different kind of flow (money out, wood back: the
     idea of 地域循環共生圏, the regional circular and ecological sphere).
     Columns ``cycle, length, nodes, layers, multi_layer``.
+
+    The search is vectorised: paths are grown one step at a time from the start nodes in id order,
+    keeping only nodes larger than the start (so each cycle is found once), until ``limit``
+    cycles are found or ``max_paths`` open paths have been grown in all (then the list is
+    incomplete and ``DataFrame.attrs["complete"]`` is False).
     """
-    pairs = _pairs(flows)
     cols = ["cycle", "length", "nodes", "layers", "multi_layer"]
-    if pairs.empty:
-        return pd.DataFrame(columns=cols)
-    layer_of = dict(zip(zip(pairs["source_id"], pairs["target_id"]), pairs["layers"], strict=True))
-    dg = nx.DiGraph()
-    dg.add_edges_from(layer_of)
-    found = itertools.islice(nx.simple_cycles(dg, length_bound=max_length), limit)
+    pairs = _pairs(flows)
+    empty = pd.DataFrame(columns=cols)
+    empty.attrs["complete"] = True
+    if pairs.empty or max_length < 2:
+        return empty
+    ids = pd.Index(sorted(set(pairs["source_id"]) | set(pairs["target_id"])))
+    n = len(ids)
+    s = ids.get_indexer(pairs["source_id"]).astype(np.int64)
+    t = ids.get_indexer(pairs["target_id"]).astype(np.int64)
+    order = np.lexsort((t, s))
+    s, t = s[order], t[order]
+    layer_of = pairs["layers"].to_numpy()[order]
+    ptr = np.searchsorted(s, np.arange(n + 1))
+    found: list[np.ndarray] = []
+    state = {"n_found": 0, "grown": 0, "complete": True}
+    batch = 200_000  # candidate steps grown at once
+
+    def grow(paths: np.ndarray, k: int) -> None:
+        """Extend open paths of ``k`` nodes by one step, in batches; record closed cycles."""
+        last = paths[:, -1]
+        deg = ptr[last + 1] - ptr[last]
+        cum = np.cumsum(deg)
+        lo = 0
+        while lo < len(paths):
+            if state["n_found"] >= limit:
+                return
+            if state["grown"] > max_paths:
+                state["complete"] = False
+                return
+            hi = max(int(np.searchsorted(cum, (cum[lo - 1] if lo else 0) + batch, side="right")), lo + 1)
+            p, d = paths[lo:hi], deg[lo:hi]
+            lo = hi
+            rows = np.repeat(np.arange(len(p)), d)
+            offs = np.arange(d.sum()) - np.repeat(np.cumsum(d) - d, d)
+            nxt = t[np.repeat(ptr[p[:, -1]], d) + offs]
+            state["grown"] += len(nxt)
+            closed = nxt == p[rows, 0]
+            if closed.any():
+                found.append(p[rows[closed]])
+                state["n_found"] += int(closed.sum())
+            if k < max_length:
+                ok = (nxt > p[rows, 0]) & ~(p[rows] == nxt[:, None]).any(axis=1)
+                if ok.any():
+                    grow(np.column_stack([p[rows[ok]], nxt[ok]]), k + 1)
+
+    e = np.flatnonzero(t > s)  # first steps go to a larger node: each cycle starts at its smallest
+    grow(np.column_stack([s[e], t[e]]), 2)
+    complete = state["complete"]
+    n_found = state["n_found"]
+    if not found:
+        empty.attrs["complete"] = complete
+        return empty
+    key = s * n + t
     rows = []
-    for cyc in found:
-        i = cyc.index(min(cyc))
-        cyc = cyc[i:] + cyc[:i]
-        steps = list(zip(cyc, cyc[1:] + cyc[:1]))
-        layers = sorted({x for st in steps for x in layer_of[st].split("+")}, key=LAYERS.index)
-        rows.append((" → ".join([*cyc, cyc[0]]), len(cyc), "+".join(layers), len(layers) > 1))
-    df = pd.DataFrame(rows, columns=["nodes", "length", "layers", "multi_layer"])
+    for cyc in found:  # at most ``limit`` cycles: label them
+        nxt = np.roll(cyc, -1, axis=1)
+        pos = np.searchsorted(key, cyc * n + nxt)
+        bits = np.zeros(len(cyc), dtype=np.int64)
+        for j in range(cyc.shape[1]):
+            names = layer_of[pos[:, j]]
+            bits |= np.array([sum(_LAYER_BIT[x] for x in str(v).split("+")) for v in names], dtype=np.int64)
+        for c, b in zip(cyc, bits, strict=True):
+            rows.append((" → ".join([*ids[c], ids[c[0]]]), len(c), _LAYER_SETS[b], bin(int(b)).count("1") > 1))
+    df = pd.DataFrame(rows[:limit], columns=["nodes", "length", "layers", "multi_layer"])
     df = df.sort_values(["length", "nodes"], ignore_index=True)
     df.insert(0, "cycle", np.arange(1, len(df) + 1))
+    df.attrs["complete"] = complete and n_found < limit
     return df[cols]
 
 
