@@ -119,8 +119,10 @@ snap = F.snapshot(flows, int(year))
 snap = F.select(snap, layers=layers, partners=partners, nodes=nodes)
 conv = F.convert(snap, factors)
 unconverted = conv[conv[list(F.CURRENCIES)].isna().all(axis=1)]
+no_qty = unconverted["quantity"].isna()
 print(f"{len(conv)} flows as known in {year}; {len(conv) - len(unconverted)} converted to at least one common currency; "
-      f"{len(unconverted)} kept in their own units ({', '.join(sorted(unconverted['unit'].unique()))})")
+      f"{int(no_qty.sum())} documented without a quantity; {int((~no_qty).sum())} kept in their own units "
+      f"({', '.join(sorted(unconverted.loc[~no_qty, 'unit'].unique()))})")
 graph = F.build_graph(nodes, conv)
 print(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
 
@@ -170,10 +172,12 @@ prefs = maps.japan_prefectures()
 points = charts.node_points(nodes, countries=countries, municipalities=munis, prefectures=prefs)
 located = set(points.loc[points["lon"].notna(), "id"])
 not_drawn = conv[~conv["source_id"].isin(located) | ~conv["target_id"].isin(located)]
-src_flows = ("publications cited per row of data/raw/flows/flows.csv (Osaka City, MOEJ, GEC, JICA, JETRO, GMCA, "
-             "Osaka Prefecture and others)")
-layer_src = src_flows + ("; footprint.city (NFA 2025)" if "city" in added else "") + (
-    "; footprint.forest" if "forest" in added else "")
+src_flows = pick(lang, "publications cited per row of data/raw/flows/flows.csv (Osaka City, MOEJ, GEC, JICA, JETRO, "
+                 "GMCA, Osaka Prefecture and others)",
+                 "data/raw/flows/flows.csv の各行に記載の出典（大阪市、環境省、GEC、JICA、JETRO、GMCA、大阪府ほか）")
+layer_src = src_flows + (pick(lang, "; Osaka City footprint model (footprint.city, NFA 2025)",
+                              "；大阪市フットプリント推計（footprint.city、NFA 2025）") if "city" in added else "") + (
+    pick(lang, "; forest-tax model (footprint.forest)", "；森林環境譲与税モデル（footprint.forest）") if "forest" in added else "")
 iso = nodes.set_index("id")["iso3"]
 both_located = conv["source_id"].isin(located) & conv["target_id"].isin(located)
 in_japan = (conv["source_id"].map(iso) == "JPN") & (conv["target_id"].map(iso) == "JPN")

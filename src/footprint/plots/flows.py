@@ -153,7 +153,7 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
         for r in d.itertuples(index=False):  # one arrow per drawn pair (a handful), not per flow
             colour = TO_HUB if r.to_hub else (FROM_HUB if r.from_hub else "#777777")
             _arrow(ax, r.lon, r.lat, r.lon_t, r.lat_t, colour, lw=0.8 + 1.2 * np.log1p(r.n_flows),
-                   rad=0.2 if r.to_hub else -0.2, ls="-" if (r.to_hub or r.from_hub) else ":")
+                   rad=0.2, ls="-" if (r.to_hub or r.from_hub) else ":")  # same rad: A→B and B→A bow apart
         pts = points.set_index("id").reindex(sorted(ends))
         ax.scatter(pts["lon"], pts["lat"], s=14, color="black", zorder=5)
         _place_labels(ax, pts, names)
@@ -358,7 +358,9 @@ def bond_profiles(flows: pd.DataFrame, metrics: pd.DataFrame, nodes: pd.DataFram
     partners = list(metrics["partner"])
     n = len(partners)
     names = node_names(nodes, lang)
-    fig, ax = plt.subplots(figsize=(8.6, 0.5 * n + 1.3))
+    height = max(2.8, 0.5 * n + 1.3)
+    fig, ax = plt.subplots(figsize=(8.6, height))
+    fig.subplots_adjust(bottom=0.75 / height, top=1 - 0.45 / height)  # room for the x label above the caption
     h = 0.26
     idx = pd.MultiIndex.from_product([partners, list(LAYERS)])
     to = c.xs("to_hub", level=2).reindex(idx, fill_value=0) if len(c) else pd.Series(0, index=idx)
