@@ -6,6 +6,7 @@ import shutil
 import warnings
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from footprint import maps, paths
@@ -104,3 +105,19 @@ def test_add_credit_draws_on_map(lang):
     bb, ab = t.get_window_extent(), ax.get_window_extent()
     assert bb.x0 >= ab.x0 - 1 and bb.x1 <= ab.x1 + 1
     plt.close(fig)
+
+
+def test_node_points_place_nodes_by_code_and_country():
+    from footprint import flows as F
+    from footprint.plots.flows import node_points
+
+    nodes = F.load_nodes()
+    pts = node_points(nodes, countries=maps.world_countries(), municipalities=maps.japan_municipalities(prefectures="27"),
+                      prefectures=maps.japan_prefectures()).set_index("id")
+    assert pts.loc["osaka_city", "located_by"] == "coordinates"
+    assert pts.loc["kawachinagano", "located_by"] == "code"  # centroid of its N03 boundary
+    assert 135.4 < pts.loc["kawachinagano", "lon"] < 135.8 and 34.3 < pts.loc["kawachinagano", "lat"] < 34.5
+    assert pts.loc["osaka_pref", "located_by"] == "pref_code"
+    assert pts.loc["viet_nam", "located_by"] == "iso3"
+    assert pts.loc["moej", "located_by"] == "country_of_organisation"
+    assert pd.isna(pts.loc["abroad", "lon"])  # no location: not drawn
