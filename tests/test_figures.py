@@ -72,6 +72,7 @@ def test_pdf_embeds_truetype_fonts(tmp_path):
     save_figure(_figure(), tmp_path, "f", title="t", caption="c", source="s")
     pdf = (tmp_path / "figures" / "f.pdf").read_bytes()
     assert b"/FontFile2" in pdf  # Type 42 (TrueType), not Type 3
+    assert b"/ToUnicode" in pdf  # text stays searchable and copyable (layout tables are not needed for it)
 
 
 def test_bad_status_is_rejected(tmp_path):
