@@ -360,6 +360,23 @@ def test_fund_flows_adapter(seed):
     F.validate_flows(f, seed.nodes, seed.units, "adapter")
 
 
+def test_with_model_layers_keeps_published_seed_rows(seed):
+    """Model layers are added once; a model row duplicating a seed row leaves the seed row in place."""
+    origin = pd.DataFrame({"land_type": ["cropland", "carbon"], "origin": ["abroad", "rest_of_japan"],
+                           "ef_gha": [2.0, 3.0], "status": ["estimated"] * 2, "source": ["city model"] * 2})
+    fund = pd.DataFrame({"fiscal_year": [2023, 2024], "receipts_jpy": [999.0, 3.2e8], "payments_jpy": [0.0, 1.3e9],
+                         "net_outflow_jpy": [-999.0, 9.8e8], "status": ["estimated"] * 2, "source": ["forest model"] * 2})
+    out, added = F.with_model_layers(seed.flows, seed.nodes, seed.units, origin=origin, origin_year=2022, fund=fund)
+    assert added["city"] == 2
+    assert len(out) == len(seed.flows) + added["city"] + added["forest"]
+    fy23 = out[(out["item"] == "forest_tax/transfer") & (out["year"] == 2023) & (out["target_id"] == "osaka_city")]
+    assert fy23["quantity"].tolist() == [310620000.0]  # the published seed value, not the model's 999
+    same, none = F.with_model_layers(seed.flows, seed.nodes, seed.units)
+    assert none == {} and len(same) == len(seed.flows)
+    with pytest.raises(ParameterError, match="origin_year"):
+        F.with_model_layers(seed.flows, seed.nodes, seed.units, origin=origin)
+
+
 def test_allocation_adapter():
     alloc = pd.DataFrame({"code": ["27100", "22130", "27100"], "fiscal_year": [2023, 2023, 2024],
                           "amount_jpy": [310.62e6, 325.71e6, 3.2e8]})

@@ -18,6 +18,7 @@ SMALL: dict[str, dict] = {
     "01_national_accounts": {"years": [2018, 2022], "lang": "ja"},
     "02_city_footprint": {"draws": 200, "lang": "ja"},
     "03_forest_tax_timber_sinks": {"fiscal_years": [2023, 2024], "purchase_years": [2023, 2030], "horizon_year": 2035, "lang": "ja"},
+    "05_local_sdgs_brief": {"draws": 200, "partnerships": ["hcmc", "forest_regions"]},
     "04_interregional_flows": {"year": 2023, "partners": ["hcmc", "quezon_city", "greater_manchester"], "city_layer": False, "lang": "ja"},
 }
 

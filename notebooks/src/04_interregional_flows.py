@@ -23,8 +23,8 @@
 year = 2025  # bonds as known in this year: the latest value of each series up to it
 layers = ["resource", "fund", "people"]  # any of resource, fund, people
 partners = []  # node ids to keep, e.g. hcmc or quezon_city; empty: every partner
-extra_flows = ""  # path of your own flows CSV (same columns as data/raw/flows/flows.csv); empty: none
-extra_nodes = ""  # path of your own nodes CSV for new nodes used by extra_flows; empty: none
+extra_flows_file = ""  # path of your own flows CSV (same columns as data/raw/flows/flows.csv); empty: none
+extra_nodes_file = ""  # path of your own nodes CSV for new nodes used by extra_flows_file; empty: none
 city_layer = True  # add the biocapacity flowing into Osaka from footprint.city
 forest_layer = True  # add the forest-tax fund flows from footprint.forest
 lang = "en"  # en or ja: labels of figures and tables
@@ -32,12 +32,12 @@ output_dir = ""  # empty: reports/interactive/04_interregional_flows; the runner
 processed_dir = "data/processed"  # tables are also published here; empty: do not publish
 
 # %%
-import importlib.util
-
 import pandas as pd
 
 from footprint import accounts as A
+from footprint import city as C
 from footprint import flows as F
+from footprint import forest as Fo
 from footprint import maps
 from footprint.errors import ParameterError
 from footprint.labels import pick
@@ -49,7 +49,7 @@ out = NotebookOutputs.create(
     output_dir=output_dir,
     processed_dir=processed_dir,
     lang=lang,
-    parameters=dict(year=year, layers=layers, partners=partners, extra_flows=extra_flows, extra_nodes=extra_nodes,
+    parameters=dict(year=year, layers=layers, partners=partners, extra_flows_file=extra_flows_file, extra_nodes_file=extra_nodes_file,
                     city_layer=city_layer, forest_layer=forest_layer, lang=lang),
 )
 if not F.YEARS[0] <= int(year) <= F.YEARS[1]:
@@ -68,31 +68,21 @@ print(f"seed: {len(nodes)} nodes, {len(flows)} flows in {flows['layer'].nunique(
 # figure is kept.
 
 # %%
-added = {}
-if city_layer and importlib.util.find_spec("footprint.city") is not None:
-    from footprint import city as C
-
+origin = origin_year = fund = None
+if city_layer:
     city_years = [y for y in C.default_inputs().years if y <= int(year)]
     origin_year = max(city_years) if city_years else min(C.default_inputs().years)
     origin = C.osaka_origin_table(origin_year)
     print(f"city footprint by origin: {origin_year} (latest year of the city model up to {year})")
-    city_flows = F.validate_flows(F.flows_from_origin_table(origin, origin_year), nodes, seed.units, "footprint.city")
-    flows = F.combine(flows, city_flows, "footprint.city", duplicates="keep_base")
-    added["city"] = len(city_flows)
-if forest_layer and importlib.util.find_spec("footprint.forest") is not None:
-    from footprint import forest as Fo
-
+if forest_layer:
     fund = Fo.osaka_fund_flows(range(2019, int(year) + 1))
-    forest_flows = F.validate_flows(F.flows_from_fund_flows(fund), nodes, seed.units, "footprint.forest")
-    n0 = len(flows)
-    flows = F.combine(flows, forest_flows, "footprint.forest", duplicates="keep_base")
-    added["forest"] = len(flows) - n0
-if extra_nodes:
-    nodes = pd.concat([nodes, F.read_nodes_file(extra_nodes)], ignore_index=True)
-    nodes = F.validate_nodes(nodes, extra_nodes)
-if extra_flows:
-    extra = F.read_flows_file(extra_flows, nodes, seed.units)
-    flows = F.combine(flows, extra, extra_flows)
+flows, added = F.with_model_layers(flows, nodes, seed.units, origin=origin, origin_year=origin_year, fund=fund)
+if extra_nodes_file:
+    nodes = pd.concat([nodes, F.read_nodes_file(extra_nodes_file)], ignore_index=True)
+    nodes = F.validate_nodes(nodes, extra_nodes_file)
+if extra_flows_file:
+    extra = F.read_flows_file(extra_flows_file, nodes, seed.units)
+    flows = F.combine(flows, extra, extra_flows_file)
     added["extra"] = len(extra)
 print("flows added:", added or "none")
 
@@ -215,7 +205,7 @@ out.figure(
     caption=pick(lang,
                  "Flows between Osaka and partners in Japan: Lake Biwa and the Yodo River supply Osaka's water; "
                  "Kawachinagano and Chihayaakasaka proposed uses of the forest transfer tax to Osaka City. No partner "
-                 "forest town of Osaka City is named in the sources; add one with extra_flows.",
+                 "forest town of Osaka City is named in the sources; add one with extra_flows_file.",
                  "大阪と国内パートナーの間のフロー。琵琶湖・淀川は大阪の水源。河内長野市と千早赤阪村は森林環境譲与税の使途を"
                  "大阪市などに提案。大阪市の連携先の森林自治体は資料に見当たらない（extra_flowsで追加できる）。"),
     source=src_flows,

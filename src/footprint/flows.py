@@ -910,6 +910,38 @@ def flows_from_allocation(alloc: pd.DataFrame, *, pool: str = "government_of_jap
     return nodes, flows
 
 
+def with_model_layers(
+    flows: pd.DataFrame,
+    nodes: pd.DataFrame,
+    units: pd.DataFrame,
+    *,
+    origin: pd.DataFrame | None = None,
+    origin_year: int | None = None,
+    fund: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Add the layers that other modules compute to the seed flows.
+
+    ``origin``: :func:`footprint.city.osaka_origin_table` for ``origin_year`` (biocapacity flowing
+    into Osaka); ``fund``: :func:`footprint.forest.osaka_fund_flows` (forest-tax money). Where a
+    model row and a seed row describe the same flow, the (published) seed row is kept. Returns the
+    combined flows and how many rows each layer added.
+    """
+    added: dict[str, int] = {}
+    if origin is not None:
+        if origin_year is None:
+            raise ParameterError("origin_year is needed with the city origin table")
+        city = validate_flows(flows_from_origin_table(origin, origin_year), nodes, units, "footprint.city")
+        n0 = len(flows)
+        flows = combine(flows, city, "footprint.city", duplicates="keep_base")
+        added["city"] = len(flows) - n0
+    if fund is not None:
+        forest = validate_flows(flows_from_fund_flows(fund), nodes, units, "footprint.forest")
+        n0 = len(flows)
+        flows = combine(flows, forest, "footprint.forest", duplicates="keep_base")
+        added["forest"] = len(flows) - n0
+    return flows, added
+
+
 def generated_graph(n_nodes: int = 1741, n_flows: int = 100_000, *, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A random test graph (for benchmarks and tests): ``n_nodes`` municipality nodes plus the hub,
     ``n_flows`` flows in all layers with units JPY / persons / gha, years 2000–2024.

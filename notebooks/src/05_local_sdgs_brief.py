@@ -1,0 +1,271 @@
+# Source of notebooks/05_local_sdgs_brief.ipynb (rebuild with `python -m footprint.notebooks`).
+
+# %% [markdown]
+# # Local SDGs brief: Osaka's footprint and its "diverse bonds"
+#
+# Osaka City's environmental plan says that the city depends heavily on ecosystem services
+# outside its borders, and that it answers with diverse bonds with partner regions. This brief
+# gathers, per partnership, indicators for SDGs 6, 7, 11, 12, 13, 15 and 17: each with its value,
+# unit, year, source and status (published / derived / estimated / illustrative). Osaka's own
+# footprint is an **estimate** (downscaled from an estimated national consumption matrix); the
+# forest-tax spending and partner forests are an **illustrative** scenario. Figures say so in
+# their captions.
+#
+# The runner exports this notebook as an HTML report without code, a figure pack and an index of
+# every figure with its citation.
+
+# %% tags=["parameters"]
+year = 2022  # footprint year (NFA 2025 edition; 2023 and 2024 are nowcasts)
+flows_year = 2025  # bonds as known in this year
+draws = 1000  # Monte Carlo draws for the intervals of Osaka's footprint
+seed = 2026  # random seed of the draws
+partnerships = []  # partnership ids to include, e.g. hcmc or forest_regions; empty: all
+wood_share = 0.5  # share of forest-tax receipts spent on wood (illustrative; as notebook 03)
+supported_area_ha = 100.0  # forest area supported in each partner municipality (illustrative; as notebook 03)
+lang = "en"  # en or ja
+output_dir = ""  # empty: reports/interactive/05_local_sdgs_brief; the runner sets its run folder
+processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+
+# %%
+import pandas as pd
+
+from footprint import accounts as A
+from footprint import city as C
+from footprint import flows as FL
+from footprint import forest as F
+from footprint import sdgs as S
+from footprint.errors import ParameterError
+from footprint.labels import label, pick
+from footprint.plots import forest as forest_charts
+from footprint.plots import sdgs as charts
+from footprint.report import NotebookOutputs
+
+out = NotebookOutputs.create(
+    "05_local_sdgs_brief",
+    output_dir=output_dir,
+    processed_dir=processed_dir,
+    lang=lang,
+    parameters=dict(year=year, flows_year=flows_year, draws=draws, seed=seed, partnerships=partnerships,
+                    wood_share=wood_share, supported_area_ha=supported_area_ha, lang=lang),
+)
+parts = S.load_partnerships()
+if partnerships:
+    unknown = sorted(set(partnerships) - set(parts["id"]))
+    if unknown:
+        raise ParameterError(f"partnerships: unknown {unknown}; expected among {list(parts['id'])}")
+    parts = parts[parts["id"].isin(["osaka_city", *partnerships])].reset_index(drop=True)
+name = dict(zip(parts["id"], parts["name_ja" if lang == "ja" else "name_en"], strict=True))
+
+nfa = A.load_nfa()
+A.require_year(nfa, year)
+countries = ["Japan", *parts["country"].dropna().loc[parts["scope"] == "international"].unique(), "World"]
+national = A.summary(nfa, countries, [year])
+city_inputs = C.load_inputs(nfa=nfa)
+headline = C.headline_results(city_inputs, C.OSAKA, year, draws, seed)
+carbon = C.osaka_carbon_footprint(year)
+origin = C.osaka_origin_table(year)
+forest_inputs = F.load_inputs()
+forest = S.forest_scenario(forest_inputs, wood_share=wood_share, supported_area_ha=supported_area_ha)
+seed_tables = FL.load_seed()
+graph_flows, _ = FL.with_model_layers(seed_tables.flows, seed_tables.nodes, seed_tables.units, origin=origin,
+                                      origin_year=year, fund=forest.flows)
+bonds = FL.bond_metrics(FL.snapshot(graph_flows, flows_year), seed_tables.nodes)
+
+# %% [markdown]
+# ## The indicator table
+#
+# One row per partnership × indicator. `p05`–`p95` is the 90 % Monte Carlo interval where the
+# model has one.
+
+# %%
+table = S.indicator_table(
+    [
+        S.load_published(S.load_partnerships()),
+        S.national_rows(national, parts, year, A.NFA_SOURCE),
+        S.city_rows(headline, carbon, origin),
+        S.forest_rows(forest, forest_inputs.published, {"wood": f"{F.SOURCES['guideline']}; {F.SOURCES['ipcc']}",
+                                                        "sink": F.SOURCES["sink"]}),
+        S.flow_rows(graph_flows, bonds, parts, flows_year),
+    ],
+    S.load_partnerships(),
+)
+table = table[table["partnership"].isin(parts["id"])].reset_index(drop=True)
+gaps = S.missing_required(table)
+print(f"{len(table)} indicators for {table['partnership'].nunique()} partnerships; "
+      f"SDGs without an indicator: {gaps or 'none'}")
+print(table["status"].value_counts().to_string())
+show = table.assign(
+    partnership=table["partnership"].map(name),
+    indicator=table["label_ja" if lang == "ja" else "label_en"],
+    value=[S.format_value(v, u) for v, u in zip(table["value"], table["unit"], strict=True)],
+    interval=[("" if pd.isna(a) else f"{S.format_value(a, u)}–{S.format_value(b, u)}")
+              for a, b, u in zip(table["p05"], table["p95"], table["unit"], strict=True)],
+)[["partnership", "sdg", "indicator", "value", "interval", "unit", "year", "status", "source"]]
+show
+
+# %% [markdown]
+# ## 1. Osaka's way of living would need more than two and a half Earths
+
+# %%
+h = headline.set_index("indicator")
+nat = national.set_index("country")
+rows = [dict(name=label("Osaka", lang), earths=h.loc["earths", "central"], p05=h.loc["earths", "p05"],
+             p95=h.loc["earths", "p95"], status="estimated")]
+rows += [dict(name=label(c, lang), earths=nat.loc[c, "earths"], p05=float("nan"), p95=float("nan"), status="published")
+         for c in countries if c != "World"]
+earths_rows = pd.DataFrame(rows)
+fig = charts.earths_bar(earths_rows, label("Osaka", lang), lang)
+osaka_earths = float(h.loc["earths", "central"])
+fig.axes[0].set_title(pick(lang, f"Osaka City's way of living needs {osaka_earths:.2f} Earths",
+                           f"大阪市の暮らしには地球{osaka_earths:.2f}個分が必要"))
+out.figure(
+    fig,
+    "brief_earths",
+    title=pick(lang, f"Earths needed: Osaka City and its partners' countries, {year}",
+               f"必要な地球の数：大阪市と連携先の国（{year}年）"),
+    caption=pick(
+        lang,
+        f"If everyone lived like Osaka City's residents, humanity would need {osaka_earths:.2f} Earths (90 % interval "
+        f"{h.loc['earths', 'p05']:.2f}–{h.loc['earths', 'p95']:.2f}; city estimate downscaled from national accounts). "
+        f"National values of Japan and the partners' countries are published (NFA 2025 edition).",
+        f"世界中の人が大阪市民と同じ暮らしをすると地球{osaka_earths:.2f}個分が必要（90%区間"
+        f"{h.loc['earths', 'p05']:.2f}–{h.loc['earths', 'p95']:.2f}、国の勘定から按分した推計）。日本と連携先の国の値は公表値"
+        "（NFA 2025年版）。"),
+    source=f"{A.NFA_SOURCE}; city: footprint.city (estimated CLUM, household survey)",
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## 2. Almost all of Osaka's footprint lands outside the city
+
+# %%
+share_out = float(h.loc["share_outside_city", "central"])
+share_abroad = float(origin.loc[origin["origin"] == "abroad", "ef_gha"].sum() / origin["ef_gha"].sum())
+fig = charts.dependence_bar(origin, lang)
+fig.axes[0].set_title(pick(lang, f"{share_out:.1%} of Osaka City's footprint is met outside the city",
+                           f"大阪市のフットプリントの{share_out:.1%}は市外に依存"))
+out.figure(
+    fig,
+    "brief_dependence",
+    title=pick(lang, f"Where Osaka City's footprint lands, {year}", f"大阪市のフットプリントはどこに依存するか（{year}年）"),
+    caption=pick(
+        lang,
+        f"Osaka City's ecological footprint by where the biocapacity it uses lies: inside the city, elsewhere in Japan, "
+        f"or abroad ({share_abroad:.0%}), from Japan's shares of production and imports per land type. This is the "
+        "dependence the environmental plan answers with diverse bonds.",
+        f"大阪市のエコロジカル・フットプリントを、利用する生物生産力の所在（市内・市外の国内・海外{share_abroad:.0%}）で分けたもの"
+        "（土地タイプ別の国内生産と輸入のシェアによる）。環境基本計画が「多様なきずな」で応えようとする依存の姿。"),
+    source=f"{A.NFA_SOURCE}; footprint.city (estimated)",
+    status="estimated",
+    data_edition=A.NFA_EDITION,
+)
+
+# %% [markdown]
+# ## 3. From FY2024 Osaka's residents send more forest-tax money to forest regions than the city receives
+
+# %%
+fl = forest.flows
+fig = forest_charts.receipts_vs_payments(fl, forest_inputs.published, lang)
+net_last = float(fl["net_outflow_jpy"].iloc[-1]) / 1e6
+fy_last = int(fl["fiscal_year"].iloc[-1])
+fig.axes[0].set_title(pick(lang, f"Forest tax: Osaka sends about {net_last:,.0f} M yen a year to forest regions",
+                           f"森林環境税：大阪市から森林地域へ年約{net_last:,.0f}百万円"))
+out.figure(
+    fig,
+    "brief_forest_money",
+    title=pick(lang, "Forest Environment Tax: receipts and payments of Osaka City",
+               "森林環境税・譲与税：大阪市の受取と納付"),
+    caption=pick(
+        lang,
+        f"Osaka City received 310.62 M yen of transfer tax in FY2023 (published; other years modelled). From FY2024 its "
+        f"residents pay the 1,000-yen levy (payers estimated from the population share): in FY{fy_last} the net flow to "
+        f"forest regions is about {net_last:,.0f} M yen.",
+        f"大阪市の2023年度の森林環境譲与税は3億1,062万円（公表値、他年度はモデル推計）。2024年度から市民が1人1,000円の"
+        f"森林環境税を納付（納税義務者数は人口シェアで推計）：{fy_last}年度の森林地域への純流出は約{net_last:,.0f}百万円。"),
+    source=f"{F.SOURCES['osaka_fy2023']}; {F.SOURCES['pools']}; {F.SOURCES['levy']}",
+    status="estimated",
+)
+
+# %% [markdown]
+# ## 4. Offsets from wood and partner forests are small against Osaka's carbon footprint
+
+# %%
+t = table.set_index("indicator")
+cf_t = float(carbon["co2_t"])
+mag = pd.DataFrame([
+    dict(name=pick(lang, "Carbon footprint of Osaka City (a year)", "大阪市のカーボン・フットプリント（年）"), co2_t=cf_t,
+         status="estimated"),
+    dict(name=pick(lang, "JCM reductions linked to Osaka, HCMC (a year)", "大阪市関連JCM削減量・ホーチミン市（年）"),
+         co2_t=float(table.loc[(table["partnership"] == "hcmc") & (table["indicator"] == "jcm_expected_reduction"),
+                               "value"].sum()), status="published"),
+    dict(name=pick(lang, f"Carbon stored in wood bought by {forest.horizon_year}",
+                   f"{forest.horizon_year}年までの購入木材の炭素貯蔵"),
+         co2_t=float(forest.stock.loc[forest.stock["year"] == forest.horizon_year, "stock_co2_t"].sum()),
+         status="illustrative"),
+    dict(name=pick(lang, "Partner-forest sink (a year)", "連携先森林の吸収量（年）"), co2_t=float(forest.sink["co2_t"].sum()),
+         status="illustrative"),
+])
+mag = mag[mag["co2_t"] > 0].reset_index(drop=True)
+fig = charts.magnitudes(mag, lang)
+ratio = float(f"{cf_t / float(forest.sink['co2_t'].sum()):.2g}")  # two significant figures: an order of magnitude
+fig.axes[0].set_title(pick(lang, "Offsets are thousands of times smaller than the footprint",
+                           "吸収・貯蔵はフットプリントの数千分の1"))
+out.figure(
+    fig,
+    "brief_offsets_scale",
+    title=pick(lang, "Scale of offsets against Osaka City's carbon footprint",
+               "大阪市のカーボン・フットプリントと吸収・貯蔵の規模"),
+    caption=pick(
+        lang,
+        f"Osaka City's carbon footprint (about {cf_t / 1e6:.0f} Mt-CO₂ a year, estimate) is about {ratio:,.0f} times the "
+        f"annual sink of {forest.supported_area_ha:,.0f} ha in each of two illustrative partner forests. Published JCM "
+        "reductions and the illustrative wood-carbon stock are of the same small order: cutting demand matters most.",
+        f"大阪市のカーボン・フットプリント（年約{cf_t / 1e6:.0f} Mt-CO₂、推計）は、例示の連携先森林2か所（各"
+        f"{forest.supported_area_ha:,.0f}ha）の年間吸収量の約{ratio:,.0f}倍。公表されたJCM削減量や例示の木材炭素貯蔵も同じく"
+        "小さく、需要の削減が最も重要。"),
+    source=f"footprint.city (estimated); {F.SOURCES['sink']}; {F.SOURCES['guideline']}; JCM: flow seed data (sources per row)",
+    status="illustrative",
+)
+
+# %% [markdown]
+# ## 5. What each partnership can be measured on
+
+# %%
+cov = S.coverage(table, parts)
+fig = charts.coverage_heatmap(cov, [name[p] for p in cov.index], lang)
+fig.axes[0].set_title(pick(lang, "Indicators per partnership and SDG", "連携・SDG別の指標数"))
+n_part = int((cov.drop(index="osaka_city", errors="ignore").sum(axis=1) > 0).sum())
+out.figure(
+    fig,
+    "brief_sdg_coverage",
+    title=pick(lang, "Local SDGs: indicators per partnership", "ローカルSDGs：連携ごとの指標"),
+    caption=pick(
+        lang,
+        f"Number of indicators with a value, unit, year and source for each of {n_part} partnerships and Osaka itself, by "
+        "SDG. Bonds (SDG 17) come from the flow graph; the indicator table lists each value with its status.",
+        f"{n_part}の連携と大阪市自身について、値・単位・年・出典のある指標の数（SDG別）。絆（SDG17）はフローグラフから算出。"
+        "各値とその区分は指標表を参照。"),
+    source="footprint indicator table (sources per row)",
+    status="derived",
+)
+
+# %% [markdown]
+# ## Tables
+#
+# The indicator table (every row with its source and status) and its coverage, written to the run
+# folder and to `data/processed/05_local_sdgs_brief/`.
+
+# %%
+written = out.tables({"sdg_indicators": table, "sdg_coverage": cov.reset_index()})
+out.json("brief_headline", {
+    "year": year,
+    "osaka_ef_gha_per_cap": [round(float(h.loc["ef_gha_per_cap", k]), 3) for k in ("central", "p05", "p95")],
+    "osaka_earths": [round(float(h.loc["earths", k]), 3) for k in ("central", "p05", "p95")],
+    "osaka_share_outside_city": round(share_out, 4),
+    "osaka_share_abroad": round(share_abroad, 4),
+    "forest_net_outflow_jpy": {str(fy_last): round(net_last * 1e6)},
+    "indicators": len(table),
+    "status": "estimated (city), illustrative (forest scenario), published (national, seed)",
+})
+sorted(p.name for p in written.values())

@@ -1,0 +1,138 @@
+"""Local-SDGs indicator table: every row sourced and labelled, coverage, clear errors, defaults in sync."""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from footprint import accounts as A
+from footprint import flows as FL
+from footprint import runner, sdgs as S
+from footprint.errors import DataFileError, ParameterError
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return S.load_partnerships()
+
+
+@pytest.fixture(scope="module")
+def table(parts, nfa):
+    from footprint import city as C
+    from footprint import forest as F
+
+    national = A.summary(nfa, ["Japan", "Viet Nam", "Philippines", "Thailand", "United Kingdom", "World"], [2022])
+    ci = C.load_inputs(nfa=nfa)
+    head = C.headline_results(ci, C.OSAKA, 2022, 200, 1)
+    fi = F.load_inputs()
+    sc = S.forest_scenario(fi)
+    seed = FL.load_seed()
+    flows, _ = FL.with_model_layers(seed.flows, seed.nodes, seed.units, origin=C.osaka_origin_table(2022),
+                                    origin_year=2022, fund=sc.flows)
+    bonds = FL.bond_metrics(FL.snapshot(flows, 2025), seed.nodes)
+    return S.indicator_table([
+        S.load_published(parts),
+        S.national_rows(national, parts, 2022, A.NFA_SOURCE),
+        S.city_rows(head, C.osaka_carbon_footprint(2022), C.osaka_origin_table(2022)),
+        S.forest_rows(sc, fi.published, {"wood": "guideline", "sink": "sink"}),
+        S.flow_rows(flows, bonds, parts, 2025),
+    ], parts)
+
+
+def test_every_row_has_value_unit_year_source_status(table):
+    assert len(table) >= 40
+    for col in ("value", "unit", "year", "source", "status"):
+        assert table[col].notna().all(), col
+    assert (table["source"].str.len() > 3).all()
+    assert set(table["status"]) <= set(S.STATUS_ORDER)
+    assert not table.duplicated(["partnership", "indicator", "year"]).any()
+
+
+def test_required_sdgs_and_every_partnership_covered(table, parts):
+    assert S.missing_required(table) == []
+    cov = S.coverage(table, parts)
+    assert (cov.sum(axis=1) >= 2).all(), cov
+    assert cov.loc["forest_regions", 15] >= 2 and cov.loc["hcmc", 17] >= 3
+
+
+def test_city_rows_are_estimates_with_intervals(table):
+    osaka = table[(table["partnership"] == "osaka_city") & table["indicator"].str.startswith("osaka_")]
+    with_interval = osaka[osaka["p05"].notna()]
+    assert len(with_interval) == 5
+    assert (with_interval["status"] == "estimated").all()
+    assert ((with_interval["p05"] <= with_interval["value"]) & (with_interval["value"] <= with_interval["p95"])).all()
+
+
+def test_published_values_reach_the_table_unchanged(table):
+    t = table.set_index(["partnership", "indicator"])
+    assert t.loc[("forest_regions", "osaka_transfer_tax_receipts_fy2023"), "value"] == pytest.approx(310.62)
+    assert t.loc[("greater_manchester", "gm_carbon_neutral_year"), "value"] == 2038
+    assert t.loc[("hcmc", "country_ef_gha_per_cap"), "value"] == pytest.approx(2.598, abs=1e-3)  # Viet Nam 2022
+    # HCMC: Thu Duc inverters 11,000 + green hospitals 574 t-CO2 a year (published seed rows)
+    assert t.loc[("hcmc", "jcm_expected_reduction"), "value"] == pytest.approx(11574)
+
+
+def test_unknown_partnership_in_a_table_is_a_clear_error(parts):
+    bad = pd.DataFrame([dict(partnership="hcmcc", sdg=13, indicator="x", label_en="x", label_ja="x", value=1.0,
+                             unit="t", year=2020, source="s", status="published", note=None)])
+    with pytest.raises(DataFileError, match=r"row 2: expected a partnership id.*'hcmcc'.*close: \['hcmc'\]"):
+        S.indicator_table([bad], parts)
+    bad2 = bad.assign(partnership="hcmc", sdg=5)
+    with pytest.raises(DataFileError, match="an SDG among"):
+        S.indicator_table([bad2], parts)
+    bad3 = bad.assign(partnership="hcmc", status="guess")
+    with pytest.raises(DataFileError, match="status one of"):
+        S.indicator_table([bad3], parts)
+
+
+def _flows(rows):
+    return pd.DataFrame(rows, columns=["source_id", "target_id", "layer", "item", "quantity", "unit", "year",
+                                       "source", "status"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(2010, 2025),
+                          st.floats(1, 1e5, allow_nan=False)), min_size=1, max_size=12))
+def test_reductions_take_the_latest_value_of_each_series_once(series):
+    """Each co2_reduction series counts once, with its latest value up to the year."""
+    rows = [("osaka_city", "hcmc", "resource", f"co2_reduction/{k}", q, "t-CO2", y, "src", "published")
+            for k, y, q in series]
+    f = _flows(rows)
+    parts = pd.DataFrame([dict(id="hcmc", nodes="hcmc", since=np.nan, source="s")])
+    bonds = pd.DataFrame(columns=["partner"])
+    out = S.flow_rows(f, bonds, parts, 2025)
+    got = out.loc[out["indicator"] == "jcm_expected_reduction", "value"]
+    expect = f.sort_values("year", kind="stable").groupby("item").tail(1)["quantity"].sum()
+    assert float(got.iloc[0]) == pytest.approx(expect)
+
+
+def test_forest_scenario_defaults_match_notebook_03():
+    nb03 = runner.notebook_defaults(runner.find_notebook("03"))
+    nb05 = runner.notebook_defaults(runner.find_notebook("05"))
+    sig = inspect.signature(S.forest_scenario).parameters
+    for name in ("wood_share", "horizon_year", "supported_area_ha"):
+        assert sig[name].default == nb03[name], name
+    assert list(sig["fiscal_years"].default) == nb03["fiscal_years"]
+    assert list(sig["purchase_years"].default) == nb03["purchase_years"]
+    assert [list(x) for x in sig["stand_mix"].default] == nb03["stand_mix"]
+    assert list(sig["partner_codes"].default) == nb03["partner_codes"]
+    for name in ("wood_share", "supported_area_ha"):
+        assert nb05[name] == nb03[name], name
+
+
+def test_national_rows_need_every_partner_country(parts, nfa):
+    national = A.summary(nfa, ["Japan", "Viet Nam"], [2022])
+    with pytest.raises(ParameterError, match="lacks partner countries"):
+        S.national_rows(national, parts, 2022, "src")
+
+
+def test_format_value():
+    assert S.format_value(2038, "year") == "2038"
+    assert S.format_value(23354162.0, "t-CO2") == "23,354,162"
+    assert S.format_value(2.6513, "Earths") == "2.65"
+    assert S.format_value(99.46, "%") == "99.5"
