@@ -49,8 +49,6 @@ output_dir = ""  # empty: reports/interactive/03_forest_tax_timber_sinks; the ru
 processed_dir = "data/processed"  # tables are also published here; empty: do not publish
 
 # %%
-import time
-
 from footprint import forest as F
 from footprint import maps
 from footprint.errors import ParameterError
@@ -301,14 +299,6 @@ off[off["year"].isin([2025, 2030, 2040, 2050])]
 # Written to the run folder and to `data/processed/03_forest_tax_timber_sinks/`.
 
 # %%
-bench_munis = F.synthetic_indicators(inputs.municipalities)  # illustrative indicators, timing only
-timings = []
-for _ in range(5):
-    t0 = time.perf_counter()
-    F.allocate(bench_munis, range(2019, 2026), inputs.allocation, population_columns=F.census_columns())
-    timings.append(time.perf_counter() - t0)
-alloc_ms = sorted(timings)[2] * 1000
-
 written = out.tables({
     "osaka_fund_flows": flows,
     "receipt_checks": checks,
@@ -331,7 +321,6 @@ headline = {
     "emissions_status": emissions_status,
     "carbon_footprint_gha": round(cf["ef_carbon_gha"], 0),
     "carbon_footprint_method": cf["method"],
-    "allocate_1741x7_ms": round(alloc_ms, 2),
 }
 out.json("headline", headline)
 
@@ -345,9 +334,6 @@ lines += [
     pick(lang, f"Partner-forest sink (illustrative): {sink_total:,.0f} t-CO2 per year",
          f"連携先森林の吸収量（例示）：年{sink_total:,.0f} t-CO2"),
     pick(lang, f"Carbon footprint used: {cf['method']}", f"使用したカーボン・フットプリント：{cf['method']}"),
-    pick(lang, f"Allocation of 1,741 municipalities x 7 fiscal years: {alloc_ms:.1f} ms in this run (target 20 ms; "
-               "benchmarks/bench_forest.py)",
-         f"1,741市町村×7年度の配分計算：この実行で{alloc_ms:.1f} ms（目標20 ms、benchmarks/bench_forest.py）"),
 ]
 print("\n".join(lines))
 sorted(p.name for p in written.values())
