@@ -121,3 +121,11 @@ def test_write_tables_is_all_or_nothing(tmp_path):
 def test_raw_folder_is_never_written():
     with pytest.raises(PermissionError, match="immutable"):
         data.write_text("x", paths.RAW / "new.csv")
+
+
+def test_weakest_status():
+    assert data.weakest_status(["published", "estimated", "derived"]) == "estimated"
+    assert data.weakest_status(["published", None, "illustrative"]) == "illustrative"
+    assert data.weakest_status([]) == "published"
+    with pytest.raises(ValueError, match="unknown status"):
+        data.weakest_status(["published", "publshed"])

@@ -45,6 +45,20 @@ STATUSES = ("published", "derived", "estimated", "illustrative")
 ENCODINGS = ("utf-8-sig", "cp932")
 
 
+def weakest_status(statuses: Iterable[str], empty: str = "published") -> str:
+    """The weakest of several statuses: published < derived < estimated < illustrative.
+
+    A figure or an aggregate is only as strong as the weakest number in it. Missing values are
+    skipped; an unknown status is an error (a typo must not pass as "published"). ``empty`` is
+    returned when there is no status at all.
+    """
+    seen = [s for s in statuses if isinstance(s, str)]
+    unknown = sorted(set(seen) - set(STATUSES))
+    if unknown:
+        raise ValueError(f"unknown status {unknown}; expected among {list(STATUSES)}")
+    return max(seen, key=STATUSES.index) if seen else empty
+
+
 # --------------------------------------------------------------------------------------------
 # checksums and the manifest
 # --------------------------------------------------------------------------------------------

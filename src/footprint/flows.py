@@ -39,7 +39,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from footprint.data import Column, read_csv_text, read_raw_csv, suggest, validate, STATUSES
+from footprint.data import STATUSES, Column, read_csv_text, read_raw_csv, suggest, validate, weakest_status
 from footprint.errors import DataFileError, ParameterError
 
 LAYERS: tuple[str, ...] = ("resource", "fund", "people")
@@ -399,12 +399,6 @@ def wood_forest_intensity(eqf_forest: float, yf_forest: float, increment_m3_per_
         raise ParameterError("wood_forest_intensity: expected positive EQF, yield factor and increment, "
                              f"found {eqf_forest}, {yf_forest}, {increment_m3_per_ha_yr}")
     return yf_forest * eqf_forest / increment_m3_per_ha_yr
-
-
-def weakest_status(statuses: Iterable[str]) -> str:
-    """The weakest of the statuses (published < derived < estimated < illustrative)."""
-    ranks = [STATUS_RANK[s] for s in statuses]
-    return STATUSES[max(ranks)] if ranks else "published"
 
 
 def conversion_table(

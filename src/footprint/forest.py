@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from footprint.data import Column, check_unique, read_raw_csv, read_user_csv, suggest
+from footprint.data import Column, check_unique, read_raw_csv, read_user_csv, suggest, weakest_status
 from footprint.errors import DataFileError, ParameterError
 
 CO2_PER_C = 44.0 / 12.0
@@ -76,12 +76,6 @@ SOURCES = {
 # --------------------------------------------------------------------------------------------
 # small helpers
 # --------------------------------------------------------------------------------------------
-
-
-def weakest_status(statuses: Iterable[str]) -> str:
-    """The weakest of several statuses (published < derived < estimated < illustrative)."""
-    ranks = [STATUS_ORDER.index(s) for s in statuses if s in STATUS_ORDER]
-    return STATUS_ORDER[max(ranks)] if ranks else "published"
 
 
 def _weakest_rowwise(*cols: pd.Series | np.ndarray | str) -> np.ndarray:

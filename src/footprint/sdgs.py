@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from footprint.data import Column, check_unique, read_raw_csv, validate
+from footprint.data import Column, check_unique, read_raw_csv, validate, weakest_status
 from footprint.errors import ParameterError
 
 SDGS: dict[int, tuple[str, str]] = {
@@ -173,7 +173,7 @@ def city_rows(headline: pd.DataFrame, carbon: dict, origin: pd.DataFrame) -> pd.
     recs.append(dict(partnership="osaka_city", sdg=12, indicator="osaka_share_abroad",
                      label_en="Share of Osaka's footprint met abroad", label_ja="海外に依存するフットプリントの割合",
                      value=abroad * 100, unit="%", year=year, source=str(origin["source"].iloc[0]),
-                     status=_weakest(origin["status"]), note="national shares of production and imports per land type"))
+                     status=weakest_status(origin["status"]), note="national shares of production and imports per land type"))
     recs.append(dict(partnership="osaka_city", sdg=13, indicator="osaka_carbon_footprint_mt_co2",
                      label_en="Osaka City's carbon footprint", label_ja="大阪市のカーボン・フットプリント",
                      value=float(carbon["co2_t"]) / 1e6, unit="Mt-CO2", year=int(carbon["year"]),
@@ -322,19 +322,9 @@ def flow_rows(flows: pd.DataFrame, bonds: pd.DataFrame, partnerships: pd.DataFra
             recs.append(dict(partnership=pid, sdg=sdg, indicator=iid, label_en=en, label_ja=ja, value=value,
                              unit=unit + (" per year" if cat == "co2_reduction" else ""),
                              year=int(latest["year"].max()), source="; ".join(sorted(set(latest["source"].astype(str)))),
-                             status=_weakest(latest["status"]),
+                             status=weakest_status(latest["status"]),
                              note=f"{len(latest)} series, latest years {int(latest['year'].min())}-{int(latest['year'].max())}"))
     return _rows(recs)
-
-
-def _weakest(statuses: Iterable[str]) -> str:
-    s = [x for x in statuses if isinstance(x, str)]
-    if not s:
-        return "illustrative"
-    unknown = sorted(set(s) - set(STATUS_ORDER))
-    if unknown:
-        raise ParameterError(f"unknown status {unknown}; expected among {STATUS_ORDER}")
-    return max(s, key=STATUS_ORDER.index)
 
 
 # --------------------------------------------------------------------------------------------
