@@ -26,7 +26,7 @@ run: $(STAMP)
 	$(PY) -m footprint run --jobs $(JOBS)
 
 test: $(STAMP)
-	$(PY) -m pytest -n $(JOBS)
+	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
@@ -37,4 +37,5 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
-	rm -rf reports/* data/processed/*.csv .pytest_cache
+	rm -rf reports/runs reports/interactive reports/latest reports/LATEST reports/bench.json .pytest_cache
+	find data/processed -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +

@@ -59,21 +59,46 @@ def test_parameters_cell_is_first_code_cell_and_literal(nb):
     assert {"lang", "output_dir"} <= set(defaults), "every notebook takes lang and output_dir"
 
 
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory):
+    """Every notebook through the runner, as a scenario with small parameters (one run, two processes)."""
+    reports = tmp_path_factory.mktemp("reports")
+    scenario = runner.Scenario(name="small", notebooks=SMALL, defaults={"processed_dir": str(reports / "processed")})
+    return runner.run(scenario, jobs=2, reports=reports)
+
+
+def test_small_parameters_cover_every_notebook():
+    assert set(SMALL) == {nb.stem for nb in NOTEBOOKS}
+
+
 @pytest.mark.notebook
+@pytest.mark.xdist_group("pipeline")
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_executes_with_papermill(nb, tmp_path):
-    params = dict(SMALL.get(nb.stem, {}))
-    defaults = runner.notebook_defaults(nb)
-    if "processed_dir" in defaults:
-        params["processed_dir"] = str(tmp_path / "processed")
-    task = runner.make_task(nb, params, tmp_path, nb.stem)
-    res = runner.run_one(task)
+def test_notebook_executes_through_the_runner(small_run, nb):
+    res = next(r for r in small_run.results if r["notebook"] == nb.stem)
     assert res["status"] == "ok", res["error"]
-    figs = sorted((tmp_path / nb.stem / "figures").glob("*.png"))
+    folder = small_run.run_dir / res["label"]
+    figs = sorted((folder / "figures").glob("*.png"))
     assert figs, f"{nb.stem} exported no figure"
     for png in figs:
         for ext in ("svg", "pdf", "json"):
             assert png.with_suffix(f".{ext}").exists()
-    executed = nbformat.read(task.output_notebook, as_version=4)
+    assert list((folder / "tables").glob("*.csv")), f"{nb.stem} wrote no table"
+    executed = nbformat.read(small_run.run_dir / res["executed_notebook"], as_version=4)
     errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
+
+
+@pytest.mark.notebook
+@pytest.mark.xdist_group("pipeline")
+def test_pipeline_manifest_index_and_brief(small_run):
+    manifest = json.loads(small_run.manifest.read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok" and len(manifest["notebooks"]) == len(NOTEBOOKS)
+    assert manifest["inputs"] and manifest["package"]["version"]
+    n_figs = len(list(small_run.run_dir.glob("*/figures/*.png")))
+    index = (small_run.run_dir / "index.md").read_text(encoding="utf-8")
+    assert index.count("- **Cite as:**") == n_figs >= 3 * len(NOTEBOOKS)
+    brief = small_run.run_dir / "05_local_sdgs_brief"
+    assert (brief / "05_local_sdgs_brief.html").stat().st_size > 10_000
+    assert (brief / "figure_pack.zip").exists() and (brief / "index.md").exists()
+    assert (small_run.run_dir.parent.parent / "latest").resolve() == small_run.run_dir.resolve()
