@@ -18,11 +18,12 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from footprint.data import Column, read_raw_csv, suggest
+from footprint.data import Column, read_raw_csv, suggest, verify_raw
 from footprint.errors import DataFileError, ParameterError
 
 NFA_FILE = "gfn_nfa/nfa2025_api_all_countries_2000_2024.csv.gz"
@@ -126,7 +127,18 @@ def tidy_nfa(wide: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_nfa(relpath: str = NFA_FILE) -> pd.DataFrame:
-    """Checksum-verified, validated, tidy NFA table."""
+    """Checksum-verified, validated, tidy NFA table.
+
+    Parsed once per process and file version (several modules read the accounts in one notebook);
+    every call verifies the checksum again and returns its own copy.
+    """
+    p = verify_raw(relpath)
+    st = p.stat()
+    return _load_nfa(relpath, str(p), st.st_mtime_ns, st.st_size).copy()
+
+
+@lru_cache(maxsize=2)
+def _load_nfa(relpath: str, path: str, mtime_ns: int, size: int) -> pd.DataFrame:
     return tidy_nfa(load_nfa_wide(relpath))
 
 

@@ -1290,30 +1290,30 @@ def carbon_intensity(eqf_forest: float, afcs_t_c_per_ha: float, ocean_share: flo
 # --------------------------------------------------------------------------------------------
 
 
-def osaka_origin_table(year: int | None = None) -> pd.DataFrame:
+def osaka_origin_table(year: int | None = None, inputs: CityInputs | None = None) -> pd.DataFrame:
     """Where Osaka's footprint lands: ``land_type, origin, ef_gha, status, source`` (central estimate).
 
     ``origin`` is ``city`` (met by the city's own biocapacity, at most that biocapacity),
     ``rest_of_japan`` or ``abroad`` (Japan's import share of that land type). Totals per land
     type equal Osaka's footprint. Status ``estimated``.
     """
-    fp = city_footprint(default_inputs(), OSAKA, year)
+    fp = city_footprint(inputs or default_inputs(), OSAKA, year)
     out = fp.origin.copy()
     out["status"] = "estimated"
     out["source"] = SOURCE + "; origin from Japan's production and imports by land type (NFA 2025 edition)"
     return out
 
 
-def osaka_carbon_footprint(year: int | None = None) -> dict:
+def osaka_carbon_footprint(year: int | None = None, inputs: CityInputs | None = None) -> dict:
     """Osaka's carbon footprint: ``ef_carbon_gha``, ``ef_carbon_gha_per_cap``, ``co2_t``, ``status``, ``source``.
 
     ``co2_t`` = carbon footprint ÷ the carbon-uptake intensity (gha per t CO₂) implied by the
     national accounts' forest equivalence factor of that year, the average forest carbon
     sequestration and the ocean uptake share (:func:`carbon_intensity`; central values of
     ``data/raw/clum/carbon_uptake_parameters.csv``). Also returns ``intensity_gha_per_t_co2``,
-    ``year`` and ``population``.
+    ``year`` and ``population``. ``inputs``: loaded inputs to reuse (default: the shipped ones).
     """
-    inputs = default_inputs()
+    inputs = inputs or default_inputs()
     fp = city_footprint(inputs, OSAKA, year)
     ctx = year_context(inputs, fp.year)
     cp = inputs.carbon["value"]

@@ -77,6 +77,13 @@ def read_manifest(manifest: Path | None = None) -> pd.DataFrame:
     manifest = manifest or paths.RAW_MANIFEST
     if not manifest.exists():
         raise DataFileError(manifest, "the raw-data manifest", "no such file")
+    st = manifest.stat()
+    return _read_manifest(str(manifest), st.st_mtime_ns, st.st_size).copy()
+
+
+@lru_cache(maxsize=8)
+def _read_manifest(manifest: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    """Parsed once per process and file version (every raw read checks the manifest)."""
     df = pd.read_csv(manifest, dtype=str, keep_default_na=False)
     missing = [c for c in MANIFEST_COLUMNS if c not in df.columns]
     if missing:
