@@ -39,7 +39,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from footprint.data import STATUSES, Column, read_csv_text, read_raw_csv, suggest, validate, weakest_status
+from footprint.data import STATUSES, Column, check_unique, read_csv_text, read_raw_csv, suggest, validate, weakest_status
 from footprint.errors import DataFileError, ParameterError
 
 LAYERS: tuple[str, ...] = ("resource", "fund", "people")
@@ -122,20 +122,14 @@ def _order(df: pd.DataFrame, first: Sequence[str]) -> pd.DataFrame:
 def validate_nodes(nodes: pd.DataFrame, file: str | os.PathLike[str] = "nodes") -> pd.DataFrame:
     """Check a nodes table (schema, one row per id); return it with typed columns."""
     out = validate(nodes, NODE_SCHEMA, file)
-    dup = out["id"].duplicated().to_numpy()
-    if dup.any():
-        i = int(np.flatnonzero(dup)[0])
-        raise DataFileError(file, "each node id once", f"{out['id'].iloc[i]!r} again", row=i + 2)
+    check_unique(out, ["id"], file)
     return _order(out.reset_index(drop=True), NODE_COLUMNS)
 
 
 def validate_units(units: pd.DataFrame, file: str | os.PathLike[str] = "units") -> pd.DataFrame:
     """Check the unit registry: each unit once; a currency needs a factor and a source."""
     out = validate(units, UNIT_SCHEMA, file)
-    dup = out["unit"].duplicated().to_numpy()
-    if dup.any():
-        i = int(np.flatnonzero(dup)[0])
-        raise DataFileError(file, "each unit once", f"{out['unit'].iloc[i]!r} again", row=i + 2)
+    check_unique(out, ["unit"], file)
     bad = (out["currency"].notna() & (out["factor"].isna() | out["source"].isna())).to_numpy()
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
