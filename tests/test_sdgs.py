@@ -73,6 +73,11 @@ def test_published_values_reach_the_table_unchanged(table):
     assert t.loc[("forest_regions", "osaka_transfer_tax_receipts_fy2023"), "value"] == pytest.approx(310.62)
     assert t.loc[("greater_manchester", "gm_carbon_neutral_year"), "value"] == 2038
     assert t.loc[("hcmc", "country_ef_gha_per_cap"), "value"] == pytest.approx(2.598, abs=1e-3)  # Viet Nam 2022
+    # layers are counted over the partnership's nodes: HCMC resource + people, Quezon City resource + people,
+    # Greater Manchester people only
+    assert t.loc[("hcmc", "bond_layers"), "value"] == 2
+    assert t.loc[("quezon_city", "bond_layers"), "value"] == 2
+    assert t.loc[("greater_manchester", "bond_layers"), "value"] == 1
     # HCMC: Thu Duc inverters 11,000 + green hospitals 574 t-CO2 a year (published seed rows)
     assert t.loc[("hcmc", "jcm_expected_reduction"), "value"] == pytest.approx(11574)
 

@@ -291,8 +291,8 @@ def flow_rows(flows: pd.DataFrame, bonds: pd.DataFrame, partnerships: pd.DataFra
         sources = "; ".join(sorted(set(mine["source"].astype(str))))[:600]
         hit = b.loc[b.index.intersection(ids)]
         if not hit.empty:
-            n_layers = len(set().union(*[set(str(s).split(";")) if isinstance(s, str) else set(s)
-                                          for s in hit["layers"]]))
+            # bond_metrics writes a partner's layers as "resource+people"
+            n_layers = len(set().union(*[set(str(s).split("+")) for s in hit["layers"] if isinstance(s, str)]))
             best = hit.sort_values("n_flows", ascending=False).iloc[0]
             recs.append(dict(partnership=pid, sdg=17, indicator="bond_layers", label_en="Layers of bonds with Osaka",
                              label_ja="大阪との絆の層の数（資源・資金・人）", value=float(n_layers), unit="layers (of 3)",
