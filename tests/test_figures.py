@@ -78,3 +78,18 @@ def test_pdf_embeds_truetype_fonts(tmp_path):
 def test_bad_status_is_rejected(tmp_path):
     with pytest.raises(ValueError, match="status"):
         save_figure(_figure(), tmp_path, "x", title="t", caption="c", source="s", status="guess")
+
+
+def test_bold_japanese_fallback_is_not_logged(tmp_path, caplog):
+    """IPAexGothic has no bold face: the expected fallback is silent, other font messages are not."""
+    import logging
+
+    setup_style()
+    fig, ax = plt.subplots()
+    ax.set_title("大阪市のフットプリント", weight="bold")
+    with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
+        save_figure(fig, tmp_path, "b", title="t", caption="c", source="s", lang="ja")
+        logging.getLogger("matplotlib.font_manager").warning("findfont: Font family 'Nope' not found.")
+    msgs = [r.getMessage() for r in caplog.records]
+    assert not any("Failed to find font weight" in m for m in msgs)
+    assert any("Nope" in m for m in msgs)

@@ -12,6 +12,7 @@ explicitly; DejaVu Sans comes first for Latin text.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -94,6 +95,23 @@ def setup_style() -> None:
     )
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     _lighter_font_subsets()
+    _quiet_bold_fallback()
+
+
+class _BoldFallbackFilter(logging.Filter):
+    """IPAexGothic has no bold face; matplotlib then uses the regular one and says so for every
+    bold Japanese title. Drop that one expected message (it cluttered notebook outputs and the
+    brief's HTML report); every other font warning still shows."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.getMessage()
+        return not (msg.startswith("findfont: Failed to find font weight") and JA_FONT in msg)
+
+
+def _quiet_bold_fallback() -> None:
+    log = logging.getLogger("matplotlib.font_manager")
+    if not any(isinstance(f, _BoldFallbackFilter) for f in log.filters):
+        log.addFilter(_BoldFallbackFilter())
 
 
 _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern")
