@@ -134,3 +134,19 @@ def test_parse_override():
     assert runner.parse_override("countries=[Japan, World]") == ("countries", ["Japan", "World"])
     with pytest.raises(ParameterError):
         runner.parse_override("year")
+
+
+def test_alternative_scenarios_do_not_overwrite_published_tables(tmp_path):
+    alt = tmp_path / "alt.yml"
+    alt.write_text("name: alt\nnotebooks:\n  01_national_accounts: {lang: ja}\n", encoding="utf-8")
+    tasks = runner.plan(runner.load_scenario(alt), run_dir=tmp_path)
+    assert tasks[0].parameters["processed_dir"] == ""
+    base = runner.plan(runner.load_scenario(paths.SCENARIOS / "baseline.yml"), notebooks=["01"], run_dir=tmp_path)
+    assert "processed_dir" not in base[0].parameters  # the notebook default: data/processed
+    explicit = tmp_path / "explicit.yml"
+    explicit.write_text("name: e\nnotebooks:\n  01_national_accounts: {processed_dir: out/tables}\n", encoding="utf-8")
+    assert runner.plan(runner.load_scenario(explicit), run_dir=tmp_path)[0].parameters["processed_dir"] == "out/tables"
+    bad = tmp_path / "bad.yml"
+    bad.write_text("name: b\npublish: yes please\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="publish"):
+        runner.load_scenario(bad)

@@ -273,6 +273,9 @@ class Scenario:
         sweep:                            # optional: a grid per notebook, one run per point
           02_city_footprint: {year: [2019, 2022]}
         reports: [05_local_sdgs_brief]    # optional: HTML report + figure pack (default: *brief*)
+        publish: false                    # optional: also publish tables to data/processed (default:
+                                          # false for scenario files, so alternatives never overwrite
+                                          # the baseline tables; true for runs without a scenario)
     """
 
     name: str
@@ -281,6 +284,7 @@ class Scenario:
     notebooks: dict = field(default_factory=dict)
     sweep: dict = field(default_factory=dict)
     reports: tuple[str, ...] | None = None  # notebooks exported as HTML + figure pack; None = the brief(s)
+    publish: bool = True  # tables also go to data/processed (baseline); False: only into the run folder
     source: str = ""
 
 
@@ -301,7 +305,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         raise DataFileError(p, "valid YAML", str(getattr(e, "problem", e)), row=(mark.line + 1) if mark else None) from None
     if not isinstance(doc, dict):
         raise DataFileError(p, "a mapping with keys name, notebooks, defaults, sweep", type(doc).__name__)
-    allowed = {"name", "description", "defaults", "notebooks", "sweep", "reports"}
+    allowed = {"name", "description", "defaults", "notebooks", "sweep", "reports", "publish"}
     unknown = sorted(set(doc) - allowed)
     if unknown:
         raise DataFileError(p, f"top-level keys among {sorted(allowed)}", f"{unknown}")
@@ -317,12 +321,16 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     for k, grid in sweep.items():
         if not isinstance(grid, dict) or not all(isinstance(vals, list) and vals for vals in grid.values()):
             raise DataFileError(p, "a mapping of parameter names to non-empty lists", repr(grid), key=f"sweep.{k}")
+    publish = doc.get("publish", False)
+    if not isinstance(publish, bool):
+        raise DataFileError(p, "'publish' to be true or false", repr(publish), key="publish")
     reports = doc.get("reports")
     if reports is not None and not (isinstance(reports, list) and all(isinstance(x, str) for x in reports)):
         raise DataFileError(p, "'reports' to be a list of notebook names", repr(reports), key="reports")
     return Scenario(
         name=str(doc.get("name") or p.stem),
         reports=tuple(find_notebook(r).stem for r in reports) if reports is not None else None,
+        publish=publish,
         description=str(doc.get("description") or ""),
         defaults=dict(doc.get("defaults") or {}),
         notebooks=nbs,
@@ -367,6 +375,8 @@ def plan(
         nb_key = next((k for k in scenario.notebooks if find_notebook(k) == nb), None)
         base.update(scenario.notebooks.get(nb_key, {}) if nb_key else {})
         base.update({k: v for k, v in (overrides or {}).items() if k in defaults})
+        if not scenario.publish and "processed_dir" in defaults and "processed_dir" not in base:
+            base["processed_dir"] = ""  # an alternative keeps its tables in its run folder only
         grid_key = next((k for k in scenario.sweep if find_notebook(k) == nb), None)
         grid = scenario.sweep.get(grid_key, {}) if grid_key else {}
         points = [dict(zip(grid, combo, strict=True)) for combo in itertools.product(*grid.values())] if grid else [{}]
