@@ -85,3 +85,10 @@ def test_scenario_reports_key_selects_notebooks(nbdir, tmp_path):
     res = runner.run(runner.load_scenario(sc), reports=tmp_path / "reports")
     assert (res.run_dir / "01_figs" / "01_figs.html").exists()
     assert not (res.run_dir / "05_test_brief" / "05_test_brief.html").exists()
+
+
+def test_brief_report_shows_the_exported_figures(nbdir, tmp_path):
+    """The HTML report carries the figures themselves (as exported, caption included), not only text."""
+    res = runner.run(reports=tmp_path / "reports")
+    report = (res.run_dir / "05_test_brief" / "05_test_brief.html").read_text(encoding="utf-8")
+    assert report.count('<img alt="A line. ILLUSTRATIVE SCENARIO. One message."') == 1

@@ -28,6 +28,7 @@ processed_dir = "data/processed"  # tables are also published here; empty: do no
 
 # %%
 import pandas as pd
+from IPython.display import display
 
 from footprint import accounts as A
 from footprint import city as C
@@ -100,8 +101,11 @@ show = table.assign(
     value=[S.format_value(v, u) for v, u in zip(table["value"], table["unit"], strict=True)],
     interval=[("" if pd.isna(a) else f"{S.format_value(a, u)}–{S.format_value(b, u)}")
               for a, b, u in zip(table["p05"], table["p95"], table["unit"], strict=True)],
+    # shortened for reading; the full citations are in tables/sdg_indicators.csv
+    source=[src if len(src) <= 70 else src[:68] + "…" for src in table["source"]],
 )[["partnership", "sdg", "indicator", "value", "interval", "unit", "year", "status", "source"]]
-show
+with pd.option_context("display.max_rows", None, "display.max_colwidth", 80):
+    display(show.style.hide(axis="index"))
 
 # %% [markdown]
 # ## 1. Osaka's way of living would need more than two and a half Earths

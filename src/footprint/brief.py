@@ -87,7 +87,9 @@ def export_html(executed_notebook: Path, target: Path | None = None) -> Path:
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(executed_notebook, as_version=4)
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    # the classic template writes each image's alternative text (the lab template drops it)
+    exporter = HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
     target = target or Path(executed_notebook).with_suffix(".html")
     return write_text(body, target)

@@ -160,6 +160,10 @@ class FigureRecord:
     version: str = __version__
     notebook: str = ""
 
+    def __repr__(self) -> str:  # one line in notebook outputs, not the whole record
+        exts = ", ".join(sorted(self.files))
+        return f"<figure {self.name!r} ({self.status}): {exts}>"
+
     @property
     def citation(self) -> str:
         return f"{self.title}. footprint {self.version}, figure '{self.name}'. Data: {self.source}"

@@ -26,6 +26,17 @@ from footprint.figures import FigureRecord, save_figure, setup_style
 from footprint.labels import check_lang
 
 
+def _display_png(path: Path, alt: str) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import Image, display
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return
+    if get_ipython() is not None:
+        # the alternative text travels with the output into the HTML report (screen readers)
+        display(Image(filename=str(path), embed=True), metadata={"image/png": {"alt": alt}})
+
+
 @dataclass(frozen=True)
 class NotebookOutputs:
     notebook: str
@@ -50,11 +61,19 @@ class NotebookOutputs:
         proc = paths.resolve(processed_dir) / notebook if processed_dir else None
         return cls(notebook, out, proc, lang, dict(parameters or {}))
 
-    def figure(self, fig, name: str, **kwargs) -> FigureRecord:
+    def figure(self, fig, name: str, *, show: bool = True, **kwargs) -> FigureRecord:
+        """Export ``fig`` (see :func:`footprint.figures.save_figure`) and show the exported PNG.
+
+        Showing the exported file, caption and credit included, means that JupyterLab, the
+        executed notebook and its HTML report display exactly what a brief will cite.
+        """
         kwargs.setdefault("lang", self.lang)
         kwargs.setdefault("parameters", self.parameters)
         kwargs.setdefault("notebook", self.notebook)
-        return save_figure(fig, self.output_dir, name, **kwargs)
+        rec = save_figure(fig, self.output_dir, name, **kwargs)
+        if show and "png" in rec.files:
+            _display_png(self.output_dir / rec.files["png"], alt=f"{rec.title}. {rec.caption}")
+        return rec
 
     def tables(self, tables: Mapping[str, pd.DataFrame]) -> dict[str, Path]:
         written = write_tables(tables, self.output_dir / "tables")
