@@ -16,7 +16,7 @@ import nbformat
 
 from footprint import runner
 
-REPEAT = 2
+REPEAT = 3
 
 
 def floor_notebook(src: Path, dst: Path) -> Path:
