@@ -150,3 +150,14 @@ def test_alternative_scenarios_do_not_overwrite_published_tables(tmp_path):
     bad.write_text("name: b\npublish: yes please\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="publish"):
         runner.load_scenario(bad)
+
+
+def test_kernel_log_goes_to_the_run_folder_not_the_terminal(tmp_path, capfd):
+    nb = _tiny_notebook(tmp_path / "01_x.ipynb", body="import sys\nprint('to the notebook', file=sys.stderr)")
+    res = runner.run_one(runner.make_task(nb, {}, tmp_path / "run", "01_x"))
+    assert res["status"] == "ok"
+    err = capfd.readouterr().err
+    assert "IPKernelApp" not in err and "to the notebook" not in err
+    assert (tmp_path / "run" / res["kernel_log"]).exists()
+    executed = nbformat.read(tmp_path / "run" / res["executed_notebook"], as_version=4)
+    assert "to the notebook" in str([c.get("outputs") for c in executed.cells])  # kept in the notebook

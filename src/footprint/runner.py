@@ -13,6 +13,7 @@ missing files give one clear error.
 from __future__ import annotations
 
 import ast
+import contextlib
 import datetime as _dt
 import itertools
 import json
@@ -172,16 +173,8 @@ def run_one(task: Task | Mapping) -> dict:
     t0 = time.perf_counter()
     status, error = "ok", None
     try:
-        papermill.execute_notebook(
-            task.notebook,
-            str(task.output_notebook),
-            parameters=task.parameters,
-            kernel_name="python3",
-            progress_bar=False,
-            log_output=False,
-            report_mode=False,
-            cwd=str(Path(task.notebook).parent),
-        )
+        with _kernel_log(task.out_dir / "kernel.log"):
+            _execute(papermill, task)
     except papermill.PapermillExecutionError as e:
         status, error = "failed", f"{e.ename}: {e.evalue}"
     except Exception as e:  # kernel died, notebook unreadable, ...: recorded, not raised
@@ -194,7 +187,40 @@ def run_one(task: Task | Mapping) -> dict:
         "error": error,
         "duration_s": round(time.perf_counter() - t0, 3),
         "executed_notebook": str(task.output_notebook.relative_to(task.run_dir)),
+        "kernel_log": str((task.out_dir / "kernel.log").relative_to(task.run_dir)),
     }
+
+
+@contextlib.contextmanager
+def _kernel_log(path: Path):
+    """Send this process's stderr (which the kernel inherits) to ``path`` while a notebook runs.
+
+    The kernel's own log lines (transport notices, shutdown messages) then land in the run
+    folder instead of the terminal; the notebook's outputs travel over ZeroMQ and are unaffected.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "ab") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _execute(papermill, task: Task) -> None:
+    papermill.execute_notebook(
+        task.notebook,
+        str(task.output_notebook),
+        parameters=task.parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        log_output=False,
+        report_mode=False,
+        cwd=str(Path(task.notebook).parent),
+    )
 
 
 def run_tasks(
