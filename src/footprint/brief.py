@@ -67,13 +67,11 @@ def index_html(figures: list[dict], title: str) -> str:
     )
 
 
-def write_index(run_dir: Path, title: str | None = None, folders: Iterable[str] | None = None) -> dict[str, Path]:
-    """Write ``index.md`` and ``index.html`` listing every figure of the run (or of ``folders``)."""
+def write_index(run_dir: Path, figures: list[dict] | None = None, title: str | None = None) -> dict[str, Path]:
+    """Write ``index.md`` and ``index.html`` into ``run_dir`` listing ``figures`` (default: every
+    figure sidecar of the run; links are relative to ``run_dir``)."""
     run_dir = Path(run_dir)
-    figs = list(iter_figures(run_dir))
-    if folders is not None:
-        keep = set(folders)
-        figs = [f for f in figs if f["folder"] in keep]
+    figs = list(iter_figures(run_dir)) if figures is None else figures
     title = title or f"Figures of run {run_dir.name}"
     return {
         "md": write_text(index_markdown(figs, title), run_dir / "index.md"),
@@ -114,18 +112,16 @@ def figure_pack(folder: Path, target: Path | None = None) -> Path:
 def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()) -> dict[str, str]:
     """After a run: the run index; for each notebook in ``reports`` its HTML, index and figure pack."""
     run_dir = Path(run_dir)
-    out = {k: str(v.relative_to(run_dir)) for k, v in write_index(run_dir).items()}
+    figs = list(iter_figures(run_dir))  # the sidecars are read once for every index
+    out = {k: str(v.relative_to(run_dir)) for k, v in write_index(run_dir, figs).items()}
     wanted = set(reports)
     for r in results:
         if r["status"] != "ok" or r["notebook"] not in wanted:
             continue
         folder = run_dir / r["label"]
         export_html(run_dir / r["executed_notebook"], folder / f"{r['notebook']}.html")
-        figs = [f for f in iter_figures(run_dir) if f["folder"] == r["label"]]
-        title = f"{r['notebook']}: figures"
-        rel = [dict(f, folder=".") for f in figs]
-        write_text(index_markdown(rel, title), folder / "index.md")
-        write_text(index_html(rel, title), folder / "index.html")
+        own = [dict(f, folder=".") for f in figs if f["folder"] == r["label"]]
+        write_index(folder, own, f"{r['notebook']}: figures")
         figure_pack(folder)
         out[r["label"]] = str(folder.relative_to(run_dir))
     return out
