@@ -102,3 +102,36 @@ def test_pipeline_manifest_index_and_brief(small_run):
     assert (brief / "05_local_sdgs_brief.html").stat().st_size > 10_000
     assert (brief / "figure_pack.zip").exists() and (brief / "index.md").exists()
     assert (small_run.run_dir.parent.parent / "latest").resolve() == small_run.run_dir.resolve()
+
+
+def _files(folder, parts=("figures", "tables")):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for part in parts for p in sorted((folder / part).rglob("*")) if p.is_file()}
+
+
+@pytest.mark.notebook
+@pytest.mark.xdist_group("pipeline")
+def test_unchanged_rerun_reuses_every_notebook_and_reproduces_the_pack(small_run):
+    reports = small_run.run_dir.parent.parent
+    scenario = runner.Scenario(name="small", notebooks=SMALL, defaults={"processed_dir": str(reports / "processed")})
+    published = _files(reports / "processed", parts=[nb.stem for nb in NOTEBOOKS])
+    warm = runner.run(scenario, jobs=2, reports=reports)
+    assert warm.ok and all(r["cache"]["reused"] for r in warm.results)
+    for r in small_run.results:
+        assert _files(warm.run_dir / r["label"]) == _files(small_run.run_dir / r["label"])
+    assert _files(reports / "processed", parts=[nb.stem for nb in NOTEBOOKS]) == published
+    brief = warm.run_dir / "05_local_sdgs_brief"
+    assert (brief / "figure_pack.zip").read_bytes() == (small_run.run_dir / "05_local_sdgs_brief" / "figure_pack.zip").read_bytes()
+    assert (warm.run_dir / "index.md").exists()
+
+
+@pytest.mark.notebook
+@pytest.mark.xdist_group("pipeline")
+def test_executing_again_reproduces_the_reused_outputs(small_run):
+    """The cache key is complete only if an execution with the same key gives the same files."""
+    reports = small_run.run_dir.parent.parent
+    nb = "01_national_accounts"
+    scenario = runner.Scenario(name="again", notebooks={nb: SMALL[nb]}, defaults={"processed_dir": ""})
+    again = runner.run(scenario, reports=reports, reuse=False, latest=False)
+    assert again.ok and again.results[0]["cache"]["reused"] is False
+    assert again.results[0]["cache"]["key"] == next(r for r in small_run.results if r["notebook"] == nb)["cache"]["key"]
+    assert _files(again.run_dir / nb) == _files(small_run.run_dir / nb)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from footprint import __version__
 from footprint.errors import FootprintError
@@ -23,6 +24,8 @@ def _run(a: argparse.Namespace) -> int:
         scheduler=a.scheduler,
         progress=runner.main_progress,
         latest=not a.no_latest,
+        reports=Path(a.reports).resolve() if a.reports else None,
+        reuse=not a.no_cache,
     )
     print(f"run folder: {res.run_dir}")
     print(f"manifest:   {res.manifest}")
@@ -30,7 +33,8 @@ def _run(a: argparse.Namespace) -> int:
         names = ", ".join(f"{r['label']} ({r['error']})" for r in res.failed)
         print(f"FAILED: {len(res.failed)} of {len(res.results)} notebooks: {names}", file=sys.stderr)
         return 1
-    print(f"all {len(res.results)} notebooks ran")
+    reused = sum(1 for r in res.results if (r.get("cache") or {}).get("reused"))
+    print(f"all {len(res.results)} notebooks ok ({len(res.results) - reused} executed, {reused} reused unchanged)")
     return 0
 
 
@@ -58,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--engine", choices=["local", "dask"], default="local")
     r.add_argument("--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster")
     r.add_argument("--no-latest", action="store_true", help="do not move reports/latest to this run")
+    r.add_argument("--no-cache", action="store_true",
+                   help="execute every notebook even if an earlier execution had identical inputs "
+                        "(its outputs are still stored for later runs)")
+    r.add_argument("--reports", metavar="DIR", help="reports folder (default: reports/ of the project)")
     r.set_defaults(func=_run)
 
     p = sub.add_parser("params", help="list the notebooks' parameters and defaults")

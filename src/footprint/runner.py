@@ -231,46 +231,90 @@ def run_tasks(
     scheduler: str | None = None,
     progress: Callable[[int, int, dict], None] | None = None,
     expected: Mapping[str, float] | None = None,
+    cache_dir: Path | None = None,
+    reuse: bool = True,
 ) -> list[dict]:
     """Run tasks in processes (``engine='local'``) or on a Dask cluster (``engine='dask'``).
 
     Results come back in task order; a failing task never stops the others. ``expected`` maps
     run labels to expected durations (from the previous run's manifest): the longest tasks start
     first, which keeps both workers busy until the end.
+
+    With a ``cache_dir`` (see :mod:`footprint.cache`), a task whose inputs match an earlier
+    successful execution gets that execution's outputs copied into its folder instead of a
+    kernel (unless ``reuse`` is false), and every successful execution is stored for later runs.
     """
+    from footprint import cache
+
+    if engine not in ("local", "dask"):
+        raise ParameterError(f"engine must be 'local' or 'dask', got {engine!r}")
     n = len(tasks)
     results: list[dict | None] = [None] * n
     done = 0
+    keys = {i: cache.task_key(t.notebook, t.parameters) for i, t in enumerate(tasks)} if cache_dir else {}
 
     def _report(i: int, r: dict) -> None:
         nonlocal done
+        if cache_dir and "cache" not in r:
+            stored = None
+            if r["status"] == "ok":
+                source = f"{Path(tasks[i].run_dir).name}/{tasks[i].run_label}"
+                stored = cache.store(cache_dir, keys[i], tasks[i].out_dir, dict(r, source=source))
+            r = dict(r, cache={"reused": False, "key": keys[i], "stored": stored is not None})
         results[i] = r
         done += 1
         if progress:
             progress(done, n, r)
+
+    pending = []
+    for i, t in enumerate(tasks):
+        entry = cache.lookup(cache_dir, keys[i]) if cache_dir and reuse else None
+        if entry is None:
+            pending.append(i)
+            continue
+        t0 = time.perf_counter()
+        try:
+            cache.restore(entry, t.out_dir, t.parameters.get("processed_dir"), Path(t.notebook).stem)
+        except OSError:  # the entry vanished or the disk is full: execute instead
+            pending.append(i)
+            continue
+        _report(i, {
+            "notebook": Path(t.notebook).stem,
+            "label": t.run_label,
+            "parameters": t.parameters,
+            "status": "ok",
+            "error": None,
+            "duration_s": round(time.perf_counter() - t0, 3),
+            "executed_notebook": str(t.output_notebook.relative_to(t.run_dir)),
+            "kernel_log": None,
+            "cache": {"reused": True, "key": keys[i], "from": entry.get("source"),
+                      "executed_duration_s": entry.get("executed_duration_s")},
+        })
+    if not pending:
+        return [r for r in results if r is not None]
 
     if engine == "dask":
         from distributed import Client, as_completed as dask_completed
 
         client = Client(scheduler) if scheduler else Client(processes=True, n_workers=jobs, threads_per_worker=1)
         try:
-            futs = client.map(run_one, [asdict(t) for t in tasks], pure=False)
-            index = {f.key: i for i, f in enumerate(futs)}
+            futs = client.map(run_one, [asdict(tasks[i]) for i in pending], pure=False)
+            index = {f.key: i for i, f in zip(pending, futs, strict=True)}
             for f in dask_completed(futs):
                 _report(index[f.key], f.result())
         finally:
             client.close()
     elif engine == "local":
-        if jobs <= 1 or n <= 1:
-            for i, t in enumerate(tasks):
-                _report(i, run_one(t))
+        if jobs <= 1 or len(pending) <= 1:
+            for i in pending:
+                _report(i, run_one(tasks[i]))
         else:
             # a fork server with papermill preloaded: workers start in milliseconds, and no worker
             # inherits the parent's threads (papermill and kernels are process-wide, never threads)
             ctx = get_context("forkserver")
             ctx.set_forkserver_preload(["footprint.runner", "papermill"])
-            order = sorted(range(n), key=lambda i: -(expected or {}).get(tasks[i].run_label, 0.0))
-            with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=ctx) as pool:
+            order = sorted(pending, key=lambda i: -(expected or {}).get(tasks[i].run_label, 0.0))
+            with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=ctx) as pool:
                 futs = {pool.submit(run_one, tasks[i]): i for i in order}
                 for f in as_completed(futs):
                     _report(futs[f], f.result())
@@ -462,7 +506,11 @@ def previous_durations(reports: Path | None = None) -> dict[str, float]:
     reports = reports or paths.REPORTS
     try:
         m = json.loads((reports / "latest" / "manifest.json").read_text(encoding="utf-8"))
-        return {r["label"]: float(r["duration_s"]) for r in m.get("notebooks", [])}
+        # a reused result took milliseconds; its execution's duration is what orders the next run
+        return {
+            r["label"]: float((r.get("cache") or {}).get("executed_duration_s") or r["duration_s"])
+            for r in m.get("notebooks", [])
+        }
     except (OSError, ValueError, KeyError, TypeError):
         return {}
 
@@ -506,18 +554,30 @@ def run(
     reports: Path | None = None,
     progress: Callable[[int, int, dict], None] | None = None,
     latest: bool = True,
+    cache: bool = True,
+    reuse: bool = True,
 ) -> RunResult:
-    """Validate everything, run every task, write the manifest, update ``reports/latest``."""
+    """Validate everything, run every task, write the manifest, update ``reports/latest``.
+
+    ``cache``: store successful executions in ``reports/cache`` and, if ``reuse``, copy the outputs
+    of an earlier execution with identical inputs instead of executing again
+    (:mod:`footprint.cache`).
+    """
+    from footprint import cache as _cache
+
     reports = reports or paths.REPORTS
     scenario = scenario or Scenario(name="default")
     # validate first, in a throw-away plan, so that a bad parameter creates no run folder
     plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=reports / "runs" / "_validation")
+    if cache:
+        _cache.raw_digest()  # a modified raw file is reported before any run folder or kernel
+    cache_dir = _cache.default_dir(reports) if cache else None
     run_dir = new_run_dir(reports, "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in scenario.name))
     tasks = plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=run_dir)
     started = _dt.datetime.now(_dt.timezone.utc)
     t0 = time.perf_counter()
     results = run_tasks(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
-                        expected=previous_durations(reports))
+                        expected=previous_durations(reports), cache_dir=cache_dir, reuse=reuse)
     manifest = {
         "run": run_dir.name,
         "scenario": {"name": scenario.name, "description": scenario.description,
@@ -531,6 +591,13 @@ def run(
         "engine": engine,
         "jobs": jobs,
         "inputs": raw_checksums(),
+        "cache": {
+            "dir": os.path.relpath(cache_dir, paths.ROOT) if cache_dir and cache_dir.is_relative_to(paths.ROOT)
+            else (str(cache_dir) if cache_dir else None),
+            "reuse": bool(cache and reuse),
+            "reused": sum(1 for r in results if (r.get("cache") or {}).get("reused")),
+            "executed": sum(1 for r in results if not (r.get("cache") or {}).get("reused")),
+        },
         "notebooks": results,
     }
     from footprint.brief import finalize_run
@@ -571,7 +638,9 @@ def iter_figures(run_dir: Path) -> Iterable[dict]:
 
 def main_progress(done: int, total: int, r: dict) -> None:
     mark = "ok" if r["status"] == "ok" else "FAILED"
-    msg = f"[{done}/{total}] {r['label']}: {mark} in {r['duration_s']:.1f} s"
+    reused = (r.get("cache") or {}).get("reused")
+    how = f"reused from {r['cache']['from']}" if reused else "executed"
+    msg = f"[{done}/{total}] {r['label']}: {mark} ({how}) in {r['duration_s']:.1f} s"
     if r["error"]:
         msg += f"\n    {r['error']}"
     print(msg, file=sys.stderr, flush=True)

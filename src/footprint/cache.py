@@ -1,0 +1,232 @@
+"""Reuse of notebook executions whose inputs have not changed.
+
+A scheduled run refreshes the figures when data change; when nothing changed, executing every
+notebook again produces byte-identical files (exports are deterministic) at the cost of a
+kernel, the maths and every figure export. The runner therefore keys each task by everything
+that can change its outputs, and when an earlier execution with the same key succeeded it copies
+that execution's outputs into the new run folder instead of starting a kernel.
+
+The key (:func:`task_key`) is the SHA-256 of
+
+* the notebook file's bytes;
+* its parameters, except the output locations (``output_dir``, ``processed_dir``), which decide
+  where the outputs go, not what they are;
+* the content of every file a parameter names (``*_file`` parameters);
+* the raw data: every file in ``data/raw/MANIFEST.csv``, verified against its checksum (a
+  modified raw file raises the same error as in a notebook; it is never silently reused);
+* the source of the ``footprint`` package (every file under ``src/footprint``);
+* the environment: Python version and platform, and the name and version of every installed
+  distribution (matplotlib, fonts, pandas, ...).
+
+Notebooks read nothing else (no clock, no network, no ``data/processed``), which is what makes
+the key complete; a test checks that a warm run reproduces a cold run file by file.
+
+An entry is a copy of the notebook's output folder (executed notebook, figures, tables; not the
+kernel log) with ``entry.json`` listing every file's SHA-256. Reuse verifies every file first, so
+a damaged entry is ignored (the notebook runs) rather than copied. When the task publishes
+(``processed_dir`` not empty), the cached tables are published again exactly as
+:class:`footprint.report.NotebookOutputs` would have written them.
+
+Entries live in ``reports/cache/<key>/`` and are written atomically (a temporary folder renamed
+into place). The newest :data:`MAX_ENTRIES` entries are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import platform
+import shutil
+import sys
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from footprint import paths
+from footprint.data import atomic_path, read_manifest, sha256_file, verify_raw
+
+FORMAT = 1
+#: parameters that say where outputs go, not what they are
+OUTPUT_PARAMETERS = ("output_dir", "processed_dir")
+FILE_PARAMETER_SUFFIXES = ("_file",)
+MAX_ENTRIES = 64
+ENTRY = "entry.json"
+#: files of a notebook folder that are not outputs of the execution
+NOT_CACHED = ("kernel.log",)
+
+
+def default_dir(reports: Path | None = None) -> Path:
+    return (reports or paths.REPORTS) / "cache"
+
+
+# --------------------------------------------------------------------------------------------
+# the key
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """SHA-256 over the package's files (relative path and bytes), ``__pycache__`` excluded."""
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(pkg.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"):
+            h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def environment_digest() -> str:
+    """SHA-256 over the interpreter and every installed distribution's name and version."""
+    dists = sorted(
+        {f"{(d.metadata['Name'] or '').lower()}=={d.version}" for d in metadata.distributions()}
+    )
+    text = "\n".join([sys.version, platform.platform(), platform.machine(), *dists])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def raw_digest(manifest: Path | None = None) -> dict[str, str]:
+    """``{path: sha256}`` of every raw file, each verified on disk against the manifest."""
+    m = read_manifest(manifest)
+    for rel in m["path"]:
+        verify_raw(rel, manifest=manifest)
+    return dict(zip(m["path"], m["sha256"], strict=True))
+
+
+def _file_digest(value: str) -> str:
+    p = paths.resolve(value)
+    return sha256_file(p) if p.is_file() else "missing"
+
+
+def key_inputs(notebook: str | os.PathLike[str], parameters: Mapping[str, object]) -> dict:
+    """Everything the key covers, as a JSON-able dict (kept in the entry for inspection)."""
+    params = {k: v for k, v in parameters.items() if k not in OUTPUT_PARAMETERS}
+    files = {
+        k: _file_digest(v)
+        for k, v in params.items()
+        if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v
+    }
+    return {
+        "format": FORMAT,
+        "notebook": sha256_file(Path(notebook)),
+        "parameters": params,
+        "files": files,
+        "raw": raw_digest(),
+        "code": code_digest(),
+        "environment": environment_digest(),
+    }
+
+
+def task_key(notebook: str | os.PathLike[str], parameters: Mapping[str, object]) -> str:
+    text = json.dumps(key_inputs(notebook, parameters), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# store and reuse
+# --------------------------------------------------------------------------------------------
+
+
+def _output_files(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.name not in NOT_CACHED and not p.name.startswith(".")
+    )
+
+
+def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping) -> Path | None:
+    """Copy a successful execution's outputs into the cache (atomically). Returns the entry folder.
+
+    Never raises for a full disk or a race with another run storing the same key: the cache is an
+    optimisation, and the run's own outputs are already complete.
+    """
+    cache_dir = Path(cache_dir)
+    target = cache_dir / key
+    if (target / ENTRY).exists():
+        return target
+    tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
+    try:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        files = {}
+        for p in _output_files(out_dir):
+            rel = p.relative_to(out_dir).as_posix()
+            dst = tmp / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p, dst)
+            files[rel] = sha256_file(dst)
+        entry = {
+            "key": key,
+            "format": FORMAT,
+            "created_utc": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "notebook": record.get("notebook"),
+            "source": record.get("source"),
+            "parameters": record.get("parameters", {}),
+            "executed_duration_s": record.get("duration_s"),
+            "files": files,
+        }
+        (tmp / ENTRY).write_text(json.dumps(entry, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n",
+                                 encoding="utf-8")
+        try:
+            os.replace(tmp, target)
+        except OSError:  # another run stored the same key first
+            shutil.rmtree(tmp, ignore_errors=True)
+        prune(cache_dir)
+        return target if (target / ENTRY).exists() else None
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        return None
+
+
+def lookup(cache_dir: Path, key: str) -> dict | None:
+    """The entry for ``key`` if every file in it is present and intact, else ``None``."""
+    entry_dir = Path(cache_dir) / key
+    try:
+        entry = json.loads((entry_dir / ENTRY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if entry.get("format") != FORMAT or entry.get("key") != key or not isinstance(entry.get("files"), dict):
+        return None
+    for rel, digest in entry["files"].items():
+        p = entry_dir / rel
+        if not p.is_file() or sha256_file(p) != digest:
+            return None
+    entry["dir"] = entry_dir
+    return entry
+
+
+def restore(entry: Mapping, out_dir: Path, processed_dir: str | os.PathLike[str] | None, notebook: str) -> None:
+    """Copy a verified entry into ``out_dir``; republish its tables when ``processed_dir`` is set.
+
+    Tables are published exactly where :class:`footprint.report.NotebookOutputs` writes them:
+    ``<processed_dir>/<notebook>/``, each file written atomically.
+    """
+    src = Path(entry["dir"])
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for rel in sorted(entry["files"]):
+        dst = out_dir / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(dst) as tmp:
+            shutil.copyfile(src / rel, tmp)
+    if processed_dir:
+        target = paths.resolve(processed_dir) / notebook
+        for rel in sorted(entry["files"]):
+            if rel.startswith("tables/"):
+                dst = target / rel.removeprefix("tables/")
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                with atomic_path(dst) as tmp:
+                    shutil.copyfile(src / rel, tmp)
+    os.utime(src / ENTRY)  # recently used: kept by prune()
+
+
+def prune(cache_dir: Path, keep: int = MAX_ENTRIES) -> list[Path]:
+    """Remove all but the ``keep`` most recently stored entries. Returns what was removed."""
+    entries = [p for p in Path(cache_dir).iterdir() if p.is_dir() and (p / ENTRY).exists()]
+    entries.sort(key=lambda p: (p / ENTRY).stat().st_mtime_ns, reverse=True)
+    removed = entries[keep:]
+    for p in removed:
+        shutil.rmtree(p, ignore_errors=True)
+    return removed
