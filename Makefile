@@ -37,5 +37,5 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
-	rm -rf reports/runs reports/interactive reports/latest reports/LATEST reports/bench.json .pytest_cache
+	rm -rf reports/runs reports/interactive reports/cache reports/latest reports/LATEST reports/bench.json .pytest_cache
 	find data/processed -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
