@@ -146,6 +146,7 @@ def test_a_modified_raw_file_stops_the_run_before_any_kernel(project, monkeypatc
         raise DataFileError("data/raw/x.csv", "sha256 in the manifest", "another sha256")
 
     monkeypatch.setattr(cache, "verify_raw", broken)
+    cache._verified_raw.cache_clear()  # verified once per process and file state
     with pytest.raises(DataFileError, match="x.csv"):
         runner.run(reports=project / "reports")
     assert not (project / "reports" / "runs").exists() or not [

@@ -89,11 +89,28 @@ def environment_digest() -> str:
 
 
 def raw_digest(manifest: Path | None = None) -> dict[str, str]:
-    """``{path: sha256}`` of every raw file, each verified on disk against the manifest."""
+    """``{path: sha256}`` of every raw file, each verified on disk against the manifest.
+
+    Verified once per process and state of the files (path, size, modification time), since
+    every task of a run asks for it.
+    """
     m = read_manifest(manifest)
+    state = []
     for rel in m["path"]:
-        verify_raw(rel, manifest=manifest)
-    return dict(zip(m["path"], m["sha256"], strict=True))
+        try:
+            st = (paths.RAW / rel).stat()
+            state.append((rel, st.st_mtime_ns, st.st_size))
+        except OSError:
+            state.append((rel, -1, -1))
+    return dict(_verified_raw(str(manifest or paths.RAW_MANIFEST), tuple(state)))
+
+
+@lru_cache(maxsize=4)
+def _verified_raw(manifest: str, state: tuple) -> tuple:
+    m = read_manifest(Path(manifest))
+    for rel, _, _ in state:
+        verify_raw(rel, manifest=Path(manifest))
+    return tuple(zip(m["path"], m["sha256"], strict=True))
 
 
 def _file_digest(value: str) -> str:
