@@ -21,6 +21,7 @@ import os
 import platform
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -223,6 +224,21 @@ def _execute(papermill, task: Task) -> None:
     )
 
 
+def _process_context():
+    """How worker processes start (papermill and kernels are process-wide: never threads).
+
+    On Linux, with no other thread in this process, workers are forked: they start in
+    milliseconds with papermill already imported (a fork server would import it again first,
+    1.5-2.5 s before the first kernel starts). Otherwise a fork server with papermill preloaded,
+    so that no worker inherits a thread it cannot own.
+    """
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return get_context("fork")
+    ctx = get_context("forkserver")
+    ctx.set_forkserver_preload(["footprint.runner", "papermill"])
+    return ctx
+
+
 def run_tasks(
     tasks: Sequence[Task],
     *,
@@ -309,10 +325,7 @@ def run_tasks(
             for i in pending:
                 _report(i, run_one(tasks[i]))
         else:
-            # a fork server with papermill preloaded: workers start in milliseconds, and no worker
-            # inherits the parent's threads (papermill and kernels are process-wide, never threads)
-            ctx = get_context("forkserver")
-            ctx.set_forkserver_preload(["footprint.runner", "papermill"])
+            ctx = _process_context()
             order = sorted(pending, key=lambda i: -(expected or {}).get(tasks[i].run_label, 0.0))
             with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=ctx) as pool:
                 futs = {pool.submit(run_one, tasks[i]): i for i in order}
