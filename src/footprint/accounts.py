@@ -92,35 +92,40 @@ def tidy_nfa(wide: pd.DataFrame) -> pd.DataFrame:
     ``Population`` is carried as its own column so that per-capita and total values can be
     reconciled.
     """
-    rec = wide["record"].astype(str)
-    m = rec.str.extract(r"^(EFProd|EFImports|EFExports|EFCons|Biocap|Area)(PerCap|TotHA|TotGHA)$")
-    keep = m[0].notna().to_numpy()
+    # the regular expression runs once per distinct record name (17), not once per row
+    rec_codes, rec_names = pd.factorize(wide["record"].astype(str))
+    parts = pd.Series(rec_names, dtype=str).str.extract(
+        r"^(EFProd|EFImports|EFExports|EFCons|Biocap|Area)(PerCap|TotHA|TotGHA)$"
+    )
+    keep = parts[0].notna().to_numpy()[rec_codes]
     w = wide.loc[keep]
-    prefix = m.loc[keep, 0]
     pop = (
-        wide.loc[rec == "Population", ["gfn_country_code", "year", "total"]]
+        wide.loc[(rec_names == "Population")[rec_codes], ["gfn_country_code", "year", "total"]]
         .drop_duplicates(["gfn_country_code", "year"])
         .set_index(["gfn_country_code", "year"])["total"]
     )
     # row-major reshape (each source row followed by its seven land-type cells): the input order
-    # (country, year, record) is kept without a sort
+    # (country, year, record) is kept without a sort; text columns are built as string arrays and
+    # repeated by position (no per-cell type inference on the long table)
     lt_cols = [*LAND_TYPES, "total"]
     k = len(lt_cols)
     n = len(w)
-    rep = lambda a: np.repeat(np.asarray(a), k)  # noqa: E731
+    rows = np.repeat(np.arange(n), k)
+    per_record = np.repeat(rec_codes[keep], k)
+    text = lambda values: pd.array(np.asarray(values, dtype=object), dtype="str")  # noqa: E731
     pop_vals = pop.reindex(pd.MultiIndex.from_arrays([w["gfn_country_code"], w["year"]])).to_numpy()
     long = pd.DataFrame(
         {
-            "country_code": rep(w["gfn_country_code"]),
-            "country": rep(w["country"]),
-            "iso2": rep(w["isoa2"]),
-            "year": rep(w["year"]),
-            "record": rep(prefix.map({k_: v[0] for k_, v in RECORDS.items()})),
-            "basis": rep(m.loc[keep, 1].map(_BASIS)),
+            "country_code": w["gfn_country_code"].to_numpy()[rows],
+            "country": text(w["country"]).take(rows),
+            "iso2": text(w["isoa2"]).take(rows),
+            "year": w["year"].to_numpy()[rows],
+            "record": text(parts[0].map({k_: v[0] for k_, v in RECORDS.items()})).take(per_record),
+            "basis": text(parts[1].map(_BASIS)).take(per_record),
             "land_type": pd.Categorical.from_codes(np.tile(np.arange(k), n), categories=lt_cols, ordered=True),
             "value": w[lt_cols].to_numpy(dtype=float).reshape(-1),
-            "unit": rep(prefix.map({k_: v[1] for k_, v in RECORDS.items()})),
-            "population": rep(pop_vals),
+            "unit": text(parts[0].map({k_: v[1] for k_, v in RECORDS.items()})).take(per_record),
+            "population": pop_vals[rows],
         }
     )
     return long
@@ -149,12 +154,8 @@ def _load_nfa(relpath: str, path: str, mtime_ns: int, size: int) -> pd.DataFrame
 
 def countries(nfa: pd.DataFrame) -> pd.DataFrame:
     """The entities in the table: code, name, ISO2 (regions and groups have none)."""
-    return (
-        nfa[["country_code", "country", "iso2"]]
-        .drop_duplicates("country_code")
-        .sort_values("country_code")
-        .reset_index(drop=True)
-    )
+    first = ~nfa["country_code"].duplicated().to_numpy()  # the first row of each code, as drop_duplicates keeps
+    return nfa.loc[first, ["country_code", "country", "iso2"]].sort_values("country_code").reset_index(drop=True)
 
 
 def resolve_countries(nfa: pd.DataFrame, names: Iterable[str | int]) -> list[int]:
@@ -209,12 +210,21 @@ def select(
         unknown = sorted(set(records) - {r for r, _ in RECORDS.values()})
         if unknown:
             raise ParameterError(f"unknown records {unknown}; expected some of {[r for r, _ in RECORDS.values()]}")
-        mask &= nfa["record"].isin(records).to_numpy()
+        _narrow(mask, nfa["record"], lambda v: v.isin(records))
     if basis is not None:
         if basis not in ("per_cap", "total"):
             raise ParameterError(f"basis must be 'per_cap' or 'total', got {basis!r}")
-        mask &= (nfa["basis"] == basis).to_numpy()
+        _narrow(mask, nfa["basis"], lambda v: v == basis)
     return nfa.loc[mask]
+
+
+def _narrow(mask: np.ndarray, column: pd.Series, test) -> None:
+    """``mask &= test(column)``, evaluating the (text) test only on the rows still selected."""
+    if mask.all():
+        mask &= test(column).to_numpy()
+        return
+    rows = np.flatnonzero(mask)
+    mask[rows] = test(column.take(rows)).to_numpy()
 
 
 def matrix(nfa: pd.DataFrame, record: str, basis: str = "per_cap", **sel) -> pd.DataFrame:
@@ -226,6 +236,31 @@ def matrix(nfa: pd.DataFrame, record: str, basis: str = "per_cap", **sel) -> pd.
     m.columns = m.columns.astype(str)
     m.columns.name = None
     return m[[*LAND_TYPES, "total"]]
+
+
+def matrices(nfa: pd.DataFrame, countries: Sequence[str | int]) -> dict[tuple[int, str, str], pd.DataFrame]:
+    """Every record of some countries as year × land type matrices, from one pivot of the table.
+
+    ``{(country_code, record, basis): matrix}``, each equal to
+    ``matrix(nfa, record, basis, countries=[code]).droplevel(["country_code", "country"])``;
+    cheaper than one :func:`matrix` call per record when many records are needed.
+    """
+    rows = select(nfa, countries=countries)
+    w = rows.pivot_table(
+        index=["country_code", "record", "basis", "year"], columns="land_type", values="value", observed=True,
+        aggfunc="first",
+    )
+    w.columns = w.columns.astype(str)
+    w.columns.name = None
+    cols = pd.Index([*LAND_TYPES, "total"])
+    values = w[cols].to_numpy(dtype=float)
+    years = w.index.get_level_values("year")
+    codes, keys = w.index.droplevel("year").factorize()  # rows are sorted, so each key's rows are in year order
+    out = {}
+    for i, (c, r, b) in enumerate(keys):  # one entry per country × record × basis (a few dozen)
+        pos = np.flatnonzero(codes == i)
+        out[(int(c), str(r), str(b))] = pd.DataFrame(values[pos], index=years[pos], columns=cols)
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -350,6 +385,11 @@ def equivalence_factors(nfa: pd.DataFrame) -> pd.DataFrame:
     """
     bc = matrix(nfa, "biocapacity", "total", countries=[WORLD_CODE]).droplevel(["country_code", "country"])
     area = matrix(nfa, "area", "total", countries=[WORLD_CODE]).droplevel(["country_code", "country"])
+    return _equivalence_factors(bc, area)
+
+
+def _equivalence_factors(bc: pd.DataFrame, area: pd.DataFrame) -> pd.DataFrame:
+    """:func:`equivalence_factors` from the World's biocapacity and area matrices (year × land type)."""
     eqf = bc[list(LAND_TYPES[:5])] / area[list(LAND_TYPES[:5])]
     out = pd.DataFrame(index=eqf.index)
     out["cropland"] = eqf["cropland"]
@@ -373,7 +413,12 @@ def yield_factors(nfa: pd.DataFrame, country: str | int = JAPAN_CODE) -> pd.Data
     code = resolve_countries(nfa, [country])[0]
     bc = matrix(nfa, "biocapacity", "total", countries=[code]).droplevel(["country_code", "country"])
     area = matrix(nfa, "area", "total", countries=[code]).droplevel(["country_code", "country"])
-    eqf = equivalence_factors(nfa).reindex(bc.index)
+    return _yield_factors(bc, area, equivalence_factors(nfa))
+
+
+def _yield_factors(bc: pd.DataFrame, area: pd.DataFrame, eqf: pd.DataFrame) -> pd.DataFrame:
+    """:func:`yield_factors` from a country's biocapacity and area matrices and the equivalence factors."""
+    eqf = eqf.reindex(bc.index)
     cols = list(LAND_TYPES[:5])
     with np.errstate(divide="ignore", invalid="ignore"):
         yf = bc[cols] / (area[cols] * eqf[cols])
@@ -432,6 +477,7 @@ __all__ = [
     "latest_year",
     "load_nfa",
     "load_nfa_wide",
+    "matrices",
     "matrix",
     "overshoot_date",
     "overshoot_day",

@@ -533,32 +533,43 @@ def national_contexts(nfa: pd.DataFrame) -> dict[int, YearContext]:
     """Japan's and the World's numbers for every year of the NFA table (one pass; a few ms)."""
     sub = nfa[nfa["country_code"].isin([accounts.JAPAN_CODE, accounts.WORLD_CODE])]
     lt = list(LAND_TYPES)
+    mats = accounts.matrices(sub, [accounts.JAPAN_CODE, accounts.WORLD_CODE])  # one pivot for every record
 
-    def rec(code, record):
-        m = accounts.matrix(sub, record, "per_cap", countries=[code])
-        return m.droplevel(["country_code", "country"])
+    def rec(code, record, basis="per_cap"):
+        return mats[(code, record, basis)]
 
     jp = {r: rec(accounts.JAPAN_CODE, r) for r in ("ef_consumption", "ef_production", "ef_imports", "biocapacity")}
     world = {r: rec(accounts.WORLD_CODE, r) for r in ("ef_consumption", "biocapacity")}
-    yf = accounts.yield_factors(sub, accounts.JAPAN_CODE).reindex(columns=lt)
-    eqf = accounts.equivalence_factors(sub)[lt]
+    eqf_all = accounts._equivalence_factors(rec(accounts.WORLD_CODE, "biocapacity", "total"),
+                                            rec(accounts.WORLD_CODE, "area", "total"))
+    yf = accounts._yield_factors(rec(accounts.JAPAN_CODE, "biocapacity", "total"),
+                                 rec(accounts.JAPAN_CODE, "area", "total"), eqf_all).reindex(columns=lt)
+    eqf = eqf_all[lt]
     pop = (sub[(sub["country_code"] == accounts.JAPAN_CODE) & (sub["record"] == "ef_consumption")]
            .drop_duplicates("year").set_index("year")["population"])
     years = sorted(set(jp["ef_consumption"].index) & set(world["biocapacity"].index) & set(eqf.index))
+
+    def by_year(frame, cols):  # rows of ``years`` as one array (one lookup per table, not per year)
+        return frame.loc[years, cols].to_numpy(dtype=float)
+
+    ef_c, ef_p, ef_i = (by_year(jp[r], lt) for r in ("ef_consumption", "ef_production", "ef_imports"))
+    yf_a, eqf_a, w_ef = by_year(yf, yf.columns), by_year(eqf, eqf.columns), by_year(world["ef_consumption"], lt)
+    jp_bc, w_bc = by_year(jp["biocapacity"], ["total"])[:, 0], by_year(world["biocapacity"], ["total"])[:, 0]
+    pop_a = pop.loc[years].to_numpy(dtype=float)
     return {
         int(y): YearContext(
             year=int(y),
-            ef_consumption_pc=jp["ef_consumption"].loc[y, lt].to_numpy(dtype=float),
-            ef_production_pc=jp["ef_production"].loc[y, lt].to_numpy(dtype=float),
-            ef_imports_pc=jp["ef_imports"].loc[y, lt].to_numpy(dtype=float),
-            yield_factors=yf.loc[y].to_numpy(dtype=float),
-            equivalence_factors=eqf.loc[y].to_numpy(dtype=float),
-            japan_population=float(pop.loc[y]),
-            japan_bc_pc=float(jp["biocapacity"].loc[y, "total"]),
-            world_ef_pc=world["ef_consumption"].loc[y, lt].to_numpy(dtype=float),
-            world_bc_pc=float(world["biocapacity"].loc[y, "total"]),
+            ef_consumption_pc=ef_c[i].copy(),
+            ef_production_pc=ef_p[i].copy(),
+            ef_imports_pc=ef_i[i].copy(),
+            yield_factors=yf_a[i].copy(),
+            equivalence_factors=eqf_a[i].copy(),
+            japan_population=float(pop_a[i]),
+            japan_bc_pc=float(jp_bc[i]),
+            world_ef_pc=w_ef[i].copy(),
+            world_bc_pc=float(w_bc[i]),
         )
-        for y in years
+        for i, y in enumerate(years)
     }
 
 
@@ -689,6 +700,18 @@ class CityInputs:
     def standin_sd(self) -> float:
         """:func:`standin_error` of these inputs."""
         return standin_error(self.spending, self.national_published)
+
+    @cached_property
+    def _memo(self) -> dict:
+        """Lookups derived from these inputs, filled on first use (window means, land use, the central CLUM)."""
+        return {}
+
+    @cached_property
+    def _spending_rows(self) -> tuple[dict[tuple[str, int], int], np.ndarray]:
+        """``({(city, year): row}, spending as a float array)``: per-city windows without pandas lookups."""
+        idx = self.spending.index
+        keys = zip(idx.get_level_values("city"), idx.get_level_values("year").astype(int), strict=True)
+        return {k: i for i, k in enumerate(keys)}, self.spending.to_numpy(dtype=float)
 
     @property
     def years(self) -> list[int]:
@@ -830,8 +853,8 @@ def resolve_year(inputs: CityInputs, year: int | None) -> int:
 
 def population(inputs: CityInputs, city: str, year: int) -> float:
     """City population: census 2015 and 2020, linear in between, held at the nearest census outside."""
-    row = inputs.cities.loc[city]
-    p15, p20 = float(row["population_2015_persons"]), float(row["population_2020_persons"])
+    cities = inputs.cities
+    p15, p20 = float(cities.at[city, "population_2015_persons"]), float(cities.at[city, "population_2020_persons"])
     t = min(max((year - 2015) / 5.0, 0.0), 1.0)
     return p15 + t * (p20 - p15)
 
@@ -845,10 +868,20 @@ def default_clum(inputs: CityInputs, ctx: YearContext) -> np.ndarray:
     """The central CLUM of the year (gha per person): the user's file, or the RAS estimate."""
     if inputs.clum is not None:
         return inputs.clum[list(LAND_TYPES)].to_numpy(dtype=float)
-    profiles = inputs.prior[list(LAND_TYPES)].to_numpy(dtype=float)
-    weights = clum_row_weights(inputs.shares).to_numpy()
-    h, _, _ = household_share(inputs.shares)
-    return estimate_clum(profiles, weights, h, ctx.ef_consumption_pc)
+    key = ("clum", ctx.ef_consumption_pc.tobytes())  # the estimate depends on the year only through this
+    if key not in inputs._memo:
+        profiles = inputs.prior[list(LAND_TYPES)].to_numpy(dtype=float)
+        weights, (h, _, _) = _clum_margins(inputs)
+        inputs._memo[key] = estimate_clum(profiles, weights, h, ctx.ef_consumption_pc)
+    return inputs._memo[key].copy(order="K")  # same memory layout as the estimate (sums depend on it)
+
+
+def _clum_margins(inputs: CityInputs) -> tuple[np.ndarray, tuple[float, float, float]]:
+    """:func:`clum_row_weights` (as an array) and :func:`household_share` of the inputs' shares (memoised)."""
+    if "margins" not in inputs._memo:
+        inputs._memo["margins"] = (clum_row_weights(inputs.shares).to_numpy(), household_share(inputs.shares))
+    w, h = inputs._memo["margins"]
+    return w.copy(), h
 
 
 def clum_status(inputs: CityInputs) -> str:
@@ -860,13 +893,25 @@ def clum_status(inputs: CityInputs) -> str:
 
 def _window_means(inputs: CityInputs, city: str, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
     """3-year mean spending of the city and the nation (10,), the stand-in fraction per category, the years."""
-    ys = window(year, inputs.spending.index.get_level_values("year").unique())
-    if not ys:
-        raise ParameterError(f"year {year}: no household-survey data in {year - WINDOW_YEARS + 1}–{year}")
-    nat, status = inputs.national_values
-    city_tab = inputs.spending.loc[city].loc[ys]
-    return (city_tab.to_numpy(dtype=float).mean(axis=0), nat.loc[ys].to_numpy(dtype=float).mean(axis=0),
-            (status.loc[ys] == "estimated").to_numpy().mean(axis=0), ys)
+    memo = inputs._memo
+    key = ("window", city, year)
+    if key not in memo:
+        ys_key = ("window_years", year)
+        if ys_key not in memo:
+            ys = window(year, inputs.spending.index.get_level_values("year").unique())
+            if not ys:
+                raise ParameterError(f"year {year}: no household-survey data in {year - WINDOW_YEARS + 1}–{year}")
+            nat, status = inputs.national_values
+            memo[ys_key] = (ys, nat.loc[ys].to_numpy(dtype=float).mean(axis=0),
+                            (status.loc[ys] == "estimated").to_numpy().mean(axis=0))
+        ys, e_nat, frac = memo[ys_key]
+        rows, values = inputs._spending_rows
+        pos = [rows.get((city, y)) for y in ys]
+        if None in pos:  # a city or year without data: let pandas raise its error
+            inputs.spending.loc[city].loc[ys]
+        memo[key] = (values[pos].mean(axis=0), e_nat, frac, ys)
+    e_city, e_nat, frac, ys = memo[key]
+    return e_city.copy(), e_nat.copy(), frac.copy(), list(ys)
 
 
 def household_sizes(inputs: CityInputs, city: str) -> tuple[float, float, bool]:
@@ -883,13 +928,18 @@ def household_sizes(inputs: CityInputs, city: str) -> tuple[float, float, bool]:
 
 def land_use_arrays(inputs: CityInputs, city: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """(area, low, high) in ha by land type (6,; carbon 0) or None if the city has no land-use rows."""
-    lu = inputs.land_use[inputs.land_use["city"] == city]
-    if lu.empty:
-        return None
-    t = lu.set_index("land_type").reindex(list(LAND_TYPES)).fillna({"area_ha": 0.0, "area_ha_low": 0.0,
-                                                                    "area_ha_high": 0.0})
-    return (t["area_ha"].to_numpy(dtype=float), t["area_ha_low"].to_numpy(dtype=float),
-            t["area_ha_high"].to_numpy(dtype=float))
+    key = ("land_use", city)
+    if key not in inputs._memo:
+        lu = inputs.land_use[inputs.land_use["city"] == city]
+        if lu.empty:
+            inputs._memo[key] = None
+        else:
+            t = lu.set_index("land_type").reindex(list(LAND_TYPES)).fillna({"area_ha": 0.0, "area_ha_low": 0.0,
+                                                                            "area_ha_high": 0.0})
+            inputs._memo[key] = (t["area_ha"].to_numpy(dtype=float), t["area_ha_low"].to_numpy(dtype=float),
+                                 t["area_ha_high"].to_numpy(dtype=float))
+    hit = inputs._memo[key]
+    return None if hit is None else tuple(a.copy() for a in hit)
 
 
 @dataclass(frozen=True)
@@ -1081,8 +1131,7 @@ def simulate(
         clum = np.broadcast_to(default_clum(inputs, ctx), (n, n_r, n_l))
     else:
         prof = inputs.prior[list(LAND_TYPES)].to_numpy(dtype=float)
-        w = clum_row_weights(inputs.shares).to_numpy()
-        h0, h_lo, h_hi = household_share(inputs.shares)
+        w, (h0, h_lo, h_hi) = _clum_margins(inputs)
         if on["clum_profiles"] or on["clum_row_weights"] or on["household_share"]:
             prof_d = prof * np.exp(uncertainty.prior_profile_sigma * on["clum_profiles"] * z_prof)
             w_d = w * np.exp(uncertainty.row_weight_sigma * on["clum_row_weights"] * z_w)
