@@ -93,3 +93,28 @@ def test_bold_japanese_fallback_is_not_logged(tmp_path, caplog):
     msgs = [r.getMessage() for r in caplog.records]
     assert not any("Failed to find font weight" in m for m in msgs)
     assert any("Nope" in m for m in msgs)
+
+
+def test_power_of_ten_labels_are_plain_text():
+    from footprint.figures import power_of_ten
+
+    assert power_of_ten(1000) == "10³"
+    assert power_of_ten(1e-2) == "10⁻²"
+    assert power_of_ten(1) == "10⁰"
+    assert power_of_ten(2000) == "" and power_of_ten(0) == "" and power_of_ten(-10) == ""
+
+
+def test_log_axis_labels_need_no_math_text():
+    import matplotlib.pyplot as plt
+
+    from footprint.figures import plain_log_ticks
+
+    fig, ax = plt.subplots()
+    ax.barh([0, 1], [3, 3e6], log=True)
+    plain_log_ticks(ax.xaxis)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    minor = [t.get_text() for t in ax.xaxis.get_minorticklabels() if t.get_text()]
+    plt.close(fig)
+    assert labels and all("$" not in s and s.startswith("10") for s in labels)
+    assert not minor

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from footprint.figures import PALETTE
+from footprint.figures import PALETTE, plain_log_ticks
 from footprint.labels import pick
 
 RECEIPTS = "#1b9e77"
@@ -248,6 +248,7 @@ def offsets_chart(off: pd.DataFrame, lang: str = "en", marks=(2030, 2050)):
         a2.text(v, yi, f" {v:,.0f}", va="center", fontsize=8)
     a2.set_yticks(y, names)
     a2.set_xlim(min(vals) / 3, max(vals) * 60)
+    plain_log_ticks(a2.xaxis)
     a2.set_xlabel(pick(lang, "t-CO₂ per year (log scale)", "t-CO₂/年（対数目盛）"))
     a2.grid(axis="y", visible=False)
     fig.tight_layout()

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from footprint.figures import PALETTE
+from footprint.figures import PALETTE, plain_log_ticks
 from footprint.labels import label, pick
 from footprint.sdgs import SDGS
 
@@ -80,6 +80,7 @@ def magnitudes(rows: pd.DataFrame, lang: str = "en"):
         ax.text(v * 1.15, yi, f"{v:,.0f}", va="center", fontsize=9)
     ax.set_yticks(y, rows["name"])
     ax.set_xlim(rows["co2_t"].min() / 3, rows["co2_t"].max() * 12)
+    plain_log_ticks(ax.xaxis)
     ax.set_xlabel(pick(lang, "t-CO₂ (log scale)", "t-CO₂（対数目盛）"))
     handles = [plt.Rectangle((0, 0), 1, 1, color=_STATUS_COLOUR[s]) for s in _STATUS_COLOUR if s in set(rows["status"])]
     ax.legend(handles, [label(s, lang) if s != "published" else pick(lang, "Published", "公表値")
