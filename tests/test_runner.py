@@ -161,3 +161,20 @@ def test_kernel_log_goes_to_the_run_folder_not_the_terminal(tmp_path, capfd):
     assert (tmp_path / "run" / res["kernel_log"]).exists()
     executed = nbformat.read(tmp_path / "run" / res["executed_notebook"], as_version=4)
     assert "to the notebook" in str([c.get("outputs") for c in executed.cells])  # kept in the notebook
+
+
+def test_workers_are_not_forked_after_a_kernel_ran_here(tmp_path, monkeypatch):
+    """ZeroMQ's threads are invisible to `threading`: a worker forked after a kernel ran in this
+    process would wait forever for its own kernel (seen as "Kernel didn't respond in 60 seconds")."""
+    monkeypatch.setattr(runner.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(runner, "_KERNELS_DRIVEN", False)
+    monkeypatch.setattr(runner.sys, "platform", "linux")
+    from types import SimpleNamespace
+
+    with monkeypatch.context() as m:  # a process that never created a ZeroMQ context
+        m.setitem(runner.sys.modules, "zmq", SimpleNamespace(Context=SimpleNamespace(_instance=None)))
+        assert runner._process_context().get_start_method() == "fork"
+    nb = _tiny_notebook(tmp_path / "01_ok.ipynb")
+    r = runner.run_one(runner.make_task(nb, {}, tmp_path / "run"))
+    assert r["status"] == "ok"
+    assert runner._process_context().get_start_method() == "forkserver"

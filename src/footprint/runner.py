@@ -170,6 +170,8 @@ def run_one(task: Task | Mapping) -> dict:
 
     if isinstance(task, Mapping):
         task = Task(**task)
+    global _KERNELS_DRIVEN
+    _KERNELS_DRIVEN = True
     task.out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     status, error = "ok", None
@@ -227,16 +229,28 @@ def _execute(papermill, task: Task) -> None:
 def _process_context():
     """How worker processes start (papermill and kernels are process-wide: never threads).
 
-    On Linux, with no other thread in this process, workers are forked: they start in
-    milliseconds with papermill already imported (a fork server would import it again first,
-    1.5-2.5 s before the first kernel starts). Otherwise a fork server with papermill preloaded,
-    so that no worker inherits a thread it cannot own.
+    On Linux, with no other thread in this process and no kernel ever driven from it, workers are
+    forked: they start in milliseconds with papermill already imported (a fork server would
+    import it again first, 1.5-2.5 s before the first kernel starts). Otherwise a fork server with
+    papermill preloaded, so that no worker inherits a thread it cannot own: ZeroMQ's I/O threads,
+    started by the first kernel client, are invisible to ``threading``, and a worker forked after
+    them waits forever for its kernel.
     """
-    if sys.platform == "linux" and threading.active_count() == 1:
+    if sys.platform == "linux" and threading.active_count() == 1 and not _kernel_clients_here():
         return get_context("fork")
     ctx = get_context("forkserver")
     ctx.set_forkserver_preload(["footprint.runner", "papermill"])
     return ctx
+
+
+_KERNELS_DRIVEN = False  # set once run_one has executed a notebook in this process
+
+
+def _kernel_clients_here() -> bool:
+    """Whether this process has driven a kernel or holds a ZeroMQ context (not fork-safe)."""
+    zmq = sys.modules.get("zmq")
+    shared = getattr(getattr(zmq, "Context", None), "_instance", None) if zmq else None
+    return _KERNELS_DRIVEN or shared is not None
 
 
 def run_tasks(
