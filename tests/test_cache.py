@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-import nbformat
 import pytest
 
 from footprint import cache, paths, runner
 from footprint.errors import DataFileError
+from notebook_helpers import tiny_notebook
 
 #: writes a value that differs on every execution, so a test can tell reuse from execution
 BODY = """
@@ -28,13 +28,7 @@ PARAMS = "lang = 'en'\noutput_dir = ''\nprocessed_dir = ''\nfail = False\nweight
 
 
 def _notebook(path, body=BODY, params=PARAMS):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    p = nbformat.v4.new_code_cell(params)
-    p.metadata["tags"] = ["parameters"]
-    nb.cells = [p, nbformat.v4.new_code_cell(body)]
-    nbformat.write(nb, path)
-    return path
+    return tiny_notebook(path, body, params)
 
 
 @pytest.fixture

@@ -10,18 +10,9 @@ import pytest
 
 from footprint import paths, runner
 from footprint.errors import DataFileError, ParameterError
+from notebook_helpers import tiny_notebook
 
 NB01 = paths.NOTEBOOKS / "01_national_accounts.ipynb"
-
-
-def _tiny_notebook(path, body="x = 1", params="lang = 'en'\noutput_dir = ''"):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    p = nbformat.v4.new_code_cell(params)
-    p.metadata["tags"] = ["parameters"]
-    nb.cells = [p, nbformat.v4.new_code_cell(body)]
-    nbformat.write(nb, path)
-    return path
 
 
 def test_unknown_parameter_rejected_before_any_kernel(tmp_path):
@@ -44,7 +35,7 @@ def test_wrong_type_is_rejected(tmp_path):
 
 
 def test_missing_file_parameter_is_rejected(tmp_path):
-    nb = _tiny_notebook(tmp_path / "01_x.ipynb", params="lang = 'en'\noutput_dir = ''\nclum_file = ''")
+    nb = tiny_notebook(tmp_path / "01_x.ipynb", params="lang = 'en'\noutput_dir = ''\nclum_file = ''")
     with pytest.raises(ParameterError, match="does not exist"):
         runner.validate_parameters(nb, {"clum_file": "nowhere.csv"})
     runner.validate_parameters(nb, {"clum_file": ""})  # empty = not used
@@ -53,9 +44,9 @@ def test_missing_file_parameter_is_rejected(tmp_path):
 def test_failing_notebook_does_not_stop_the_others(tmp_path, monkeypatch):
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()
-    _tiny_notebook(nbdir / "01_ok.ipynb")
-    _tiny_notebook(nbdir / "02_fails.ipynb", body="raise RuntimeError('bad input row 7')")
-    _tiny_notebook(nbdir / "03_ok.ipynb")
+    tiny_notebook(nbdir / "01_ok.ipynb")
+    tiny_notebook(nbdir / "02_fails.ipynb", body="raise RuntimeError('bad input row 7')")
+    tiny_notebook(nbdir / "03_ok.ipynb")
     monkeypatch.setattr(paths, "NOTEBOOKS", nbdir)
     res = runner.run(reports=tmp_path / "reports", jobs=2)
     assert [r["status"] for r in res.results] == ["ok", "failed", "ok"]
@@ -73,7 +64,7 @@ def test_cli_exits_nonzero_and_names_the_failure(tmp_path, monkeypatch, capsys):
 
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()
-    _tiny_notebook(nbdir / "01_fails.ipynb", body="1/0")
+    tiny_notebook(nbdir / "01_fails.ipynb", body="1/0")
     monkeypatch.setattr(paths, "NOTEBOOKS", nbdir)
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
     assert cli.main(["run"]) == 1
@@ -89,7 +80,7 @@ def test_manifest_has_provenance_and_no_user_or_host(tmp_path, monkeypatch):
 
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()
-    _tiny_notebook(nbdir / "01_ok.ipynb")
+    tiny_notebook(nbdir / "01_ok.ipynb")
     monkeypatch.setattr(paths, "NOTEBOOKS", nbdir)
     res = runner.run(reports=tmp_path / "reports")
     text = res.manifest.read_text(encoding="utf-8")
@@ -153,7 +144,7 @@ def test_alternative_scenarios_do_not_overwrite_published_tables(tmp_path):
 
 
 def test_kernel_log_goes_to_the_run_folder_not_the_terminal(tmp_path, capfd):
-    nb = _tiny_notebook(tmp_path / "01_x.ipynb", body="import sys\nprint('to the notebook', file=sys.stderr)")
+    nb = tiny_notebook(tmp_path / "01_x.ipynb", body="import sys\nprint('to the notebook', file=sys.stderr)")
     res = runner.run_one(runner.make_task(nb, {}, tmp_path / "run", "01_x"))
     assert res["status"] == "ok"
     err = capfd.readouterr().err
@@ -174,7 +165,7 @@ def test_workers_are_not_forked_after_a_kernel_ran_here(tmp_path, monkeypatch):
     with monkeypatch.context() as m:  # a process that never created a ZeroMQ context
         m.setitem(runner.sys.modules, "zmq", SimpleNamespace(Context=SimpleNamespace(_instance=None)))
         assert runner._process_context().get_start_method() == "fork"
-    nb = _tiny_notebook(tmp_path / "01_ok.ipynb")
+    nb = tiny_notebook(tmp_path / "01_ok.ipynb")
     r = runner.run_one(runner.make_task(nb, {}, tmp_path / "run"))
     assert r["status"] == "ok"
     assert runner._process_context().get_start_method() == "forkserver"
