@@ -159,3 +159,11 @@ def test_prune_keeps_the_newest_entries(tmp_path):
     removed = cache.prune(tmp_path, keep=2)
     assert sorted(p.name for p in removed) == ["k0", "k1", "k2"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k3", "k4"]
+
+
+def test_outputs_that_are_not_visible_here_are_not_stored(tmp_path):
+    """A remote cluster without a shared file system leaves the run folder empty on this side:
+    an empty entry would later be reused as a notebook without outputs."""
+    record = {"notebook": "01_ok", "executed_notebook": "01_ok/01_ok.ipynb", "duration_s": 1.0}
+    assert cache.store(tmp_path / "cache", "k" * 64, tmp_path / "nowhere", record) is None
+    assert cache.lookup(tmp_path / "cache", "k" * 64) is None

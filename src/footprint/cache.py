@@ -163,6 +163,10 @@ def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping) -> Path | N
     target = cache_dir / key
     if (target / ENTRY).exists():
         return target
+    executed = record.get("executed_notebook")
+    if not executed or not (Path(out_dir) / Path(executed).name).is_file():
+        return None  # outputs not visible here (e.g. a Dask cluster without a shared file system)
+    cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
     try:
         if tmp.exists():
@@ -204,7 +208,9 @@ def lookup(cache_dir: Path, key: str) -> dict | None:
         entry = json.loads((entry_dir / ENTRY).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if entry.get("format") != FORMAT or entry.get("key") != key or not isinstance(entry.get("files"), dict):
+    if entry.get("format") != FORMAT or entry.get("key") != key or not entry.get("files") or not isinstance(
+        entry["files"], dict
+    ):
         return None
     for rel, digest in entry["files"].items():
         p = entry_dir / rel
