@@ -79,6 +79,8 @@ def test_no_reuse_executes_and_refreshes_the_entry(project):
     _, _, id1 = _run(project)
     _, r2, id2 = _run(project, reuse=False)
     assert r2["cache"]["reused"] is False and id2 != id1
+    _, r3, id3 = _run(project)
+    assert r3["cache"]["reused"] is True and id3 == id2  # the forced execution replaced the entry
 
 
 def test_cache_off_neither_reads_nor_writes(project):

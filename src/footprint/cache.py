@@ -47,11 +47,11 @@ from pathlib import Path
 
 from footprint import paths
 from footprint.data import atomic_path, read_manifest, sha256_file, verify_raw
+from footprint.runner import FILE_PARAMETER_SUFFIXES
 
 FORMAT = 1
 #: parameters that say where outputs go, not what they are
 OUTPUT_PARAMETERS = ("output_dir", "processed_dir")
-FILE_PARAMETER_SUFFIXES = ("_file",)
 MAX_ENTRIES = 64
 ENTRY = "entry.json"
 #: files of a notebook folder that are not outputs of the execution
@@ -153,15 +153,16 @@ def _output_files(folder: Path) -> list[Path]:
     )
 
 
-def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping) -> Path | None:
+def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping, *, replace: bool = False) -> Path | None:
     """Copy a successful execution's outputs into the cache (atomically). Returns the entry folder.
 
-    Never raises for a full disk or a race with another run storing the same key: the cache is an
-    optimisation, and the run's own outputs are already complete.
+    An existing entry for ``key`` is kept unless ``replace`` (an execution forced with
+    ``--no-cache`` refreshes it). Never raises for a full disk or a race with another run storing
+    the same key: the cache is an optimisation, and the run's own outputs are already complete.
     """
     cache_dir = Path(cache_dir)
     target = cache_dir / key
-    if (target / ENTRY).exists():
+    if (target / ENTRY).exists() and not replace:
         return target
     executed = record.get("executed_notebook")
     if not executed or not (Path(out_dir) / Path(executed).name).is_file():
@@ -190,6 +191,11 @@ def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping) -> Path | N
         }
         (tmp / ENTRY).write_text(json.dumps(entry, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n",
                                  encoding="utf-8")
+        if target.exists():  # replaced: moved aside first, so that the key never points at half an entry
+            old = cache_dir / f".{key}.{os.getpid()}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+            shutil.rmtree(old, ignore_errors=True)
         try:
             os.replace(tmp, target)
         except OSError:  # another run stored the same key first

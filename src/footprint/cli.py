@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-latest", action="store_true", help="do not move reports/latest to this run")
     r.add_argument("--no-cache", action="store_true",
                    help="execute every notebook even if an earlier execution had identical inputs "
-                        "(its outputs are still stored for later runs)")
+                        "(its outputs replace the stored ones)")
     r.add_argument("--reports", metavar="DIR", help="reports folder (default: reports/ of the project)")
     r.set_defaults(func=_run)
 

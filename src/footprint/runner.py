@@ -289,7 +289,7 @@ def run_tasks(
             stored = None
             if r["status"] == "ok":
                 source = f"{Path(tasks[i].run_dir).name}/{tasks[i].run_label}"
-                stored = cache.store(cache_dir, keys[i], tasks[i].out_dir, dict(r, source=source))
+                stored = cache.store(cache_dir, keys[i], tasks[i].out_dir, dict(r, source=source), replace=not reuse)
             r = dict(r, cache={"reused": False, "key": keys[i], "stored": stored is not None})
         results[i] = r
         done += 1
