@@ -18,7 +18,7 @@ from pathlib import Path
 
 import nbformat
 
-from footprint import runner
+from footprint.pipeline import runner
 
 REPEAT = 3
 

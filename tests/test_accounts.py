@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from footprint import accounts as A
-from footprint.errors import ParameterError
+from footprint.core.errors import ParameterError
 
 
 def _total(nfa, country, year, record):

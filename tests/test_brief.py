@@ -7,13 +7,15 @@ import zipfile
 
 import pytest
 
-from footprint import brief, paths, runner
+from footprint.pipeline import brief
+from footprint.pipeline import runner
+from footprint.core import paths
 
 FIG_CELL = """
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from footprint.report import NotebookOutputs
+from footprint.outputs.notebook import NotebookOutputs
 out = NotebookOutputs.create("{name}", output_dir=output_dir, processed_dir="", lang=lang)
 fig, ax = plt.subplots()
 ax.plot([1, 2, 3])

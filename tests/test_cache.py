@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from footprint import cache, paths, runner
-from footprint.errors import DataFileError
+from footprint.pipeline import cache
+from footprint.pipeline import runner
+from footprint.core import paths
+from footprint.core.errors import DataFileError
 from notebook_helpers import tiny_notebook
 
 #: writes a value that differs on every execution, so a test can tell reuse from execution

@@ -13,8 +13,8 @@ from hypothesis.extra.numpy import arrays
 
 from footprint import city as C
 from footprint.accounts import LAND_TYPES
-from footprint.data import read_raw_csv
-from footprint.errors import DataFileError, ParameterError
+from footprint.core import read_raw_csv
+from footprint.core.errors import DataFileError, ParameterError
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,11 @@ import shutil
 import pandas as pd
 import pytest
 
-from footprint import accounts, data, paths
-from footprint.data import Column
-from footprint.errors import DataFileError
+from footprint import accounts
+from footprint.core import paths
+import footprint.core as data
+from footprint.core import Column
+from footprint.core.errors import DataFileError
 
 SCHEMA = [Column("name", "str"), Column("area_ha", "float", min=0), Column("year", "int", min=2000, max=2030)]
 

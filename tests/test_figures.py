@@ -8,7 +8,8 @@ import warnings
 import matplotlib.pyplot as plt
 import pytest
 
-from footprint.figures import save_figure, setup_style
+from footprint.outputs.style import setup_style
+from footprint.outputs.export import save_figure
 
 
 def _figure(title="大阪市のエコロジカル・フットプリント（推計）"):
@@ -96,7 +97,7 @@ def test_bold_japanese_fallback_is_not_logged(tmp_path, caplog):
 
 
 def test_power_of_ten_labels_are_plain_text():
-    from footprint.figures import power_of_ten
+    from footprint.outputs.style import power_of_ten
 
     assert power_of_ten(1000) == "10³"
     assert power_of_ten(1e-2) == "10⁻²"
@@ -107,7 +108,7 @@ def test_power_of_ten_labels_are_plain_text():
 def test_log_axis_labels_need_no_math_text():
     import matplotlib.pyplot as plt
 
-    from footprint.figures import plain_log_ticks
+    from footprint.outputs.style import plain_log_ticks
 
     fig, ax = plt.subplots()
     ax.barh([0, 1], [3, 3e6], log=True)

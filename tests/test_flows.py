@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from footprint import accounts
 from footprint import flows as F
-from footprint.errors import DataFileError, ParameterError
+from footprint.core.errors import DataFileError, ParameterError
 
 
 @pytest.fixture(scope="module")

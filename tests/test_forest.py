@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from footprint import forest as F
-from footprint.errors import DataFileError, ParameterError
+from footprint.core.errors import DataFileError, ParameterError
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from footprint import maps, paths
-from footprint.errors import DataFileError, ParameterError
-from footprint.figures import setup_style
+from footprint.outputs import maps
+from footprint.core import paths
+from footprint.core.errors import DataFileError, ParameterError
+from footprint.outputs.style import setup_style
 
 
 def test_japan_municipalities_whole_country():
@@ -109,7 +110,7 @@ def test_add_credit_draws_on_map(lang):
 
 def test_node_points_place_nodes_by_code_and_country():
     from footprint import flows as F
-    from footprint.plots.flows import node_points
+    from footprint.outputs.plots.flows import node_points
 
     nodes = F.load_nodes()
     pts = node_points(nodes, countries=maps.world_countries(), municipalities=maps.japan_municipalities(prefectures="27"),

@@ -8,8 +8,9 @@ import json
 import nbformat
 import pytest
 
-from footprint import notebooks as nbtools
-from footprint import paths, runner
+from footprint.pipeline import notebooks as nbtools
+from footprint.pipeline import runner
+from footprint.core import paths
 
 NOTEBOOKS = runner.discover_notebooks()
 
@@ -33,7 +34,7 @@ def test_every_source_has_its_notebook_and_back():
 def test_notebook_matches_its_source(nb):
     src = paths.NOTEBOOKS / "src" / f"{nb.stem}.py"
     assert nb.read_text(encoding="utf-8") == nbtools.render(src), (
-        f"{nb.name} differs from notebooks/src/{src.name}: run `python -m footprint.notebooks`"
+        f"{nb.name} differs from notebooks/src/{src.name}: run `python -m footprint.pipeline.notebooks`"
     )
 
 

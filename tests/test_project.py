@@ -7,7 +7,7 @@ import tomllib
 
 import yaml
 
-from footprint import paths
+from footprint.core import paths
 
 
 def test_environment_yml_is_a_thin_wrapper_of_pyproject():

@@ -8,8 +8,9 @@ import shutil
 import nbformat
 import pytest
 
-from footprint import paths, runner
-from footprint.errors import DataFileError, ParameterError
+from footprint.pipeline import runner
+from footprint.core import paths
+from footprint.core.errors import DataFileError, ParameterError
 from notebook_helpers import tiny_notebook
 
 NB01 = paths.NOTEBOOKS / "01_national_accounts.ipynb"
@@ -60,7 +61,7 @@ def test_failing_notebook_does_not_stop_the_others(tmp_path, monkeypatch):
 
 
 def test_cli_exits_nonzero_and_names_the_failure(tmp_path, monkeypatch, capsys):
-    from footprint import cli
+    from footprint.pipeline import cli
 
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()

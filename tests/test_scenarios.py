@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from footprint import paths, runner
+from footprint.pipeline import runner
+from footprint.core import paths
 
 SCENARIOS = sorted(paths.SCENARIOS.glob("*.yml"))
 

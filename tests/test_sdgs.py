@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from footprint import accounts as A
 from footprint import flows as FL
-from footprint import runner, sdgs as S
-from footprint.errors import DataFileError, ParameterError
+from footprint import sdgs as S
+from footprint.pipeline import runner
+from footprint.core.errors import DataFileError, ParameterError
 
 
 @pytest.fixture(scope="module")

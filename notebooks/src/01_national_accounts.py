@@ -1,4 +1,4 @@
-# Source of notebooks/01_national_accounts.ipynb (rebuild with `python -m footprint.notebooks`).
+# Source of notebooks/01_national_accounts.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
 
 # %% [markdown]
 # # National footprint accounts: Japan, Osaka's partner countries and the world
@@ -21,10 +21,10 @@ processed_dir = "data/processed"  # tables are also published here; empty: do no
 
 # %%
 from footprint import accounts as A
-from footprint.figures import table_figure
-from footprint.labels import label, pick
-from footprint.plots import national as charts
-from footprint.report import NotebookOutputs
+from footprint.outputs.export import table_figure
+from footprint.outputs.labels import label, pick
+from footprint.outputs.plots import national as charts
+from footprint.outputs.notebook import NotebookOutputs
 
 out = NotebookOutputs.create(
     "01_national_accounts",

@@ -1,4 +1,4 @@
-# Source of notebooks/02_city_footprint.ipynb (rebuild with `python -m footprint.notebooks`).
+# Source of notebooks/02_city_footprint.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
 
 # %% [markdown]
 # # Osaka's ecological footprint: city downscaling, biocapacity, origin and uncertainty
@@ -54,9 +54,9 @@ import pandas as pd
 
 from footprint import accounts as A
 from footprint import city as C
-from footprint.labels import label, pick
-from footprint.plots import city as charts
-from footprint.report import NotebookOutputs
+from footprint.outputs.labels import label, pick
+from footprint.outputs.plots import city as charts
+from footprint.outputs.notebook import NotebookOutputs
 
 out = NotebookOutputs.create(
     "02_city_footprint",

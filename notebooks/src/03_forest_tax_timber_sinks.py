@@ -1,4 +1,4 @@
-# Source of notebooks/03_forest_tax_timber_sinks.ipynb (rebuild with `python -m footprint.notebooks`).
+# Source of notebooks/03_forest_tax_timber_sinks.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
 
 # %% [markdown]
 # # Forest Environment Transfer Tax, timber use and carbon sinks
@@ -50,11 +50,11 @@ processed_dir = "data/processed"  # tables are also published here; empty: do no
 
 # %%
 from footprint import forest as F
-from footprint import maps
-from footprint.errors import ParameterError
-from footprint.labels import pick
-from footprint.plots import forest as charts
-from footprint.report import NotebookOutputs
+from footprint.outputs import maps
+from footprint.core.errors import ParameterError
+from footprint.outputs.labels import pick
+from footprint.outputs.plots import forest as charts
+from footprint.outputs.notebook import NotebookOutputs
 
 out = NotebookOutputs.create(
     "03_forest_tax_timber_sinks",

@@ -1,4 +1,4 @@
-# Source of notebooks/04_interregional_flows.ipynb (rebuild with `python -m footprint.notebooks`).
+# Source of notebooks/04_interregional_flows.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
 
 # %% [markdown]
 # # Interregional flows: resources, funds and people between Osaka and its partner regions
@@ -16,8 +16,8 @@
 # they count as bonds but add nothing to any sum. Flows in units without a conversion factor (£
 # of Greater Manchester's exports) keep their unit and are never dropped.
 #
-# The maths lives in `footprint.flows`, the charts in `footprint.plots.flows`, the boundaries in
-# `footprint.maps`.
+# The maths lives in `footprint.flows`, the charts in `footprint.outputs.plots.flows`, the boundaries in
+# `footprint.outputs.maps`.
 
 # %% tags=["parameters"]
 year = 2025  # bonds as known in this year: the latest value of each series up to it
@@ -38,11 +38,11 @@ from footprint import accounts as A
 from footprint import city as C
 from footprint import flows as F
 from footprint import forest as Fo
-from footprint import maps
-from footprint.errors import ParameterError
-from footprint.labels import pick
-from footprint.plots import flows as charts
-from footprint.report import NotebookOutputs
+from footprint.outputs import maps
+from footprint.core.errors import ParameterError
+from footprint.outputs.labels import pick
+from footprint.outputs.plots import flows as charts
+from footprint.outputs.notebook import NotebookOutputs
 
 out = NotebookOutputs.create(
     "04_interregional_flows",

@@ -1,4 +1,4 @@
-# Source of notebooks/05_local_sdgs_brief.ipynb (rebuild with `python -m footprint.notebooks`).
+# Source of notebooks/05_local_sdgs_brief.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
 
 # %% [markdown]
 # # Local SDGs brief: Osaka's footprint and its "diverse bonds"
@@ -35,11 +35,11 @@ from footprint import city as C
 from footprint import flows as FL
 from footprint import forest as F
 from footprint import sdgs as S
-from footprint.errors import ParameterError
-from footprint.labels import label, pick
-from footprint.plots import forest as forest_charts
-from footprint.plots import sdgs as charts
-from footprint.report import NotebookOutputs
+from footprint.core.errors import ParameterError
+from footprint.outputs.labels import label, pick
+from footprint.outputs.plots import forest as forest_charts
+from footprint.outputs.plots import sdgs as charts
+from footprint.outputs.notebook import NotebookOutputs
 
 out = NotebookOutputs.create(
     "05_local_sdgs_brief",

@@ -1,5 +1,5 @@
 import sys
 
-from footprint.cli import main
+from footprint.pipeline.cli import main
 
 sys.exit(main())

@@ -23,8 +23,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from footprint.data import Column, read_raw_csv, suggest, verify_raw
-from footprint.errors import DataFileError, ParameterError
+from footprint.core import Column, read_raw_csv, suggest, verify_raw
+from footprint.core.errors import DataFileError, ParameterError
 
 NFA_FILE = "gfn_nfa/nfa2025_api_all_countries_2000_2024.csv.gz"
 NFA_EDITION = "NFA 2025 edition (GFN API snapshot 2025-12-01)"

@@ -37,8 +37,8 @@ import pandas as pd
 
 from footprint import accounts
 from footprint.accounts import LAND_TYPES
-from footprint.data import Column, check_unique, read_raw_csv, read_user_csv, suggest, validate
-from footprint.errors import DataFileError, ParameterError
+from footprint.core import Column, check_unique, read_raw_csv, read_user_csv, suggest, validate
+from footprint.core.errors import DataFileError, ParameterError
 
 # --------------------------------------------------------------------------------------------
 # constants: rows, categories, files
@@ -360,10 +360,10 @@ def validate_clum(df: pd.DataFrame, file: str | os.PathLike[str]) -> pd.DataFram
 
 def read_clum(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read and validate a CLUM supplied by the user (see :func:`validate_clum` for the format)."""
-    from footprint import paths
+    from footprint.core import paths
 
     p = paths.resolve(path)
-    from footprint.data import read_csv_text
+    from footprint.core import read_csv_text
 
     return validate_clum(read_csv_text(p), p)
 

@@ -39,8 +39,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from footprint.data import STATUSES, Column, check_unique, read_csv_text, read_raw_csv, suggest, validate, weakest_status
-from footprint.errors import DataFileError, ParameterError
+from footprint.core import STATUSES, Column, check_unique, read_csv_text, read_raw_csv, suggest, validate, weakest_status
+from footprint.core.errors import DataFileError, ParameterError
 
 LAYERS: tuple[str, ...] = ("resource", "fund", "people")
 KINDS: tuple[str, ...] = ("city", "municipality", "prefecture", "region", "country", "organisation", "project")
@@ -211,24 +211,24 @@ def combine(base: pd.DataFrame, extra: pd.DataFrame, file: str | os.PathLike[str
 
 def load_nodes(relpath: str = NODES_FILE) -> pd.DataFrame:
     """The seed nodes from ``data/raw/`` (checksum-verified, validated)."""
-    from footprint import paths
+    from footprint.core import paths
 
     return validate_nodes(read_raw_csv(relpath, dtype=str), paths.RAW / relpath)
 
 
 def load_units(relpath: str = UNITS_FILE) -> pd.DataFrame:
     """The unit registry with the identity and scale factors (checksum-verified)."""
-    from footprint import paths
+    from footprint.core import paths
 
     return validate_units(read_raw_csv(relpath, dtype=str), paths.RAW / relpath)
 
 
 def load_parameters(relpath: str = PARAMETERS_FILE) -> pd.DataFrame:
     """Conversion parameters (AFCS, ocean share, 12/44, wood increment) with sources."""
-    from footprint import paths
+    from footprint.core import paths
 
     df = read_raw_csv(relpath, PARAMETER_SCHEMA, dtype=str)
-    from footprint.data import check_unique
+    from footprint.core import check_unique
 
     check_unique(df, ["key"], paths.RAW / relpath)
     return df
@@ -236,14 +236,14 @@ def load_parameters(relpath: str = PARAMETERS_FILE) -> pd.DataFrame:
 
 def load_flows(nodes: pd.DataFrame, units: pd.DataFrame, relpath: str = FLOWS_FILE, *, years=YEARS) -> pd.DataFrame:
     """The seed flows from ``data/raw/`` (checksum-verified, validated against nodes and units)."""
-    from footprint import paths
+    from footprint.core import paths
 
     return validate_flows(read_raw_csv(relpath, dtype=str), nodes, units, paths.RAW / relpath, years=years)
 
 
 def read_nodes_file(path: str | os.PathLike[str]) -> pd.DataFrame:
     """A researcher's own nodes CSV (UTF-8 or cp932), validated."""
-    from footprint import paths
+    from footprint.core import paths
 
     p = paths.resolve(path)
     return validate_nodes(read_csv_text(p, dtype=str), p)
@@ -251,7 +251,7 @@ def read_nodes_file(path: str | os.PathLike[str]) -> pd.DataFrame:
 
 def read_flows_file(path: str | os.PathLike[str], nodes: pd.DataFrame, units: pd.DataFrame, *, years=YEARS) -> pd.DataFrame:
     """A researcher's own flows CSV (UTF-8 or cp932), validated against nodes and units."""
-    from footprint import paths
+    from footprint.core import paths
 
     p = paths.resolve(path)
     return validate_flows(read_csv_text(p, dtype=str), nodes, units, p, years=years)

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from footprint.data import Column, check_unique, read_raw_csv, read_user_csv, suggest, weakest_status
-from footprint.errors import DataFileError, ParameterError
+from footprint.core import Column, check_unique, read_raw_csv, read_user_csv, suggest, weakest_status
+from footprint.core.errors import DataFileError, ParameterError
 
 CO2_PER_C = 44.0 / 12.0
 STATUS_ORDER = ("published", "derived", "estimated", "illustrative")
@@ -1233,7 +1233,7 @@ def load_osaka_carbon_footprint(year: int, population: float, gha_per_t_co2: flo
     population (an ESTIMATE). Returns ``ef_carbon_gha, co2_t, gha_per_t_co2, year, status,
     source, method``. Reads files (a loader, not maths).
     """
-    from footprint.errors import FootprintError
+    from footprint.core.errors import FootprintError
 
     reason = ""
     try:

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from footprint.data import Column, check_unique, read_raw_csv, validate, weakest_status
-from footprint.errors import ParameterError
+from footprint.core import Column, check_unique, read_raw_csv, validate, weakest_status
+from footprint.core.errors import ParameterError
 
 SDGS: dict[int, tuple[str, str]] = {
     6: ("Clean water and sanitation", "安全な水とトイレを世界中に"),
@@ -81,8 +81,8 @@ def load_published(partnerships: pd.DataFrame, relpath: str = PUBLISHED_FILE) ->
 
 
 def _check_keys(df: pd.DataFrame, partnerships: pd.DataFrame, file: str) -> None:
-    from footprint.data import suggest
-    from footprint.errors import DataFileError
+    from footprint.core import suggest
+    from footprint.core.errors import DataFileError
 
     known = set(partnerships["id"])
     bad = ~df["partnership"].isin(known).to_numpy()

@@ -25,7 +25,7 @@ An entry is a copy of the notebook's output folder (executed notebook, figures, 
 kernel log) with ``entry.json`` listing every file's SHA-256. Reuse verifies every file first, so
 a damaged entry is ignored (the notebook runs) rather than copied. When the task publishes
 (``processed_dir`` not empty), the cached tables are published again exactly as
-:class:`footprint.report.NotebookOutputs` would have written them.
+:class:`footprint.outputs.notebook.NotebookOutputs` would have written them.
 
 Entries live in ``reports/cache/<key>/`` and are written atomically (a temporary folder renamed
 into place). The newest :data:`MAX_ENTRIES` entries are kept.
@@ -45,9 +45,9 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from footprint import paths
-from footprint.data import atomic_path, read_manifest, sha256_file, verify_raw
-from footprint.runner import FILE_PARAMETER_SUFFIXES
+from footprint.core import paths
+from footprint.core import atomic_path, read_manifest, sha256_file, verify_raw
+from footprint.pipeline.runner import FILE_PARAMETER_SUFFIXES
 
 FORMAT = 1
 #: parameters that say where outputs go, not what they are
@@ -229,7 +229,7 @@ def lookup(cache_dir: Path, key: str) -> dict | None:
 def restore(entry: Mapping, out_dir: Path, processed_dir: str | os.PathLike[str] | None, notebook: str) -> None:
     """Copy a verified entry into ``out_dir``; republish its tables when ``processed_dir`` is set.
 
-    Tables are published exactly where :class:`footprint.report.NotebookOutputs` writes them:
+    Tables are published exactly where :class:`footprint.outputs.notebook.NotebookOutputs` writes them:
     ``<processed_dir>/<notebook>/``, each file written atomically.
     """
     src = Path(entry["dir"])

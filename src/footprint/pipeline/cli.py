@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from footprint import __version__
-from footprint.errors import FootprintError
+from footprint.core.errors import FootprintError
 
 
 def _run(a: argparse.Namespace) -> int:
-    from footprint import runner
+    from footprint.pipeline import runner
 
     scenario = runner.load_scenario(a.scenario) if a.scenario else None
     overrides = dict(runner.parse_override(s) for s in a.param)
@@ -39,7 +39,7 @@ def _run(a: argparse.Namespace) -> int:
 
 
 def _params(a: argparse.Namespace) -> int:
-    from footprint import runner
+    from footprint.pipeline import runner
 
     for nb in runner.discover_notebooks() if not a.notebooks else [runner.find_notebook(n) for n in a.notebooks]:
         print(nb.stem)

@@ -15,8 +15,8 @@ def project_root() -> Path:
     env = os.environ.get("FOOTPRINT_ROOT")
     if env:
         return Path(env).resolve()
-    # src/footprint/paths.py -> project root
-    return Path(__file__).resolve().parents[2]
+    # src/footprint/core/paths.py -> project root
+    return Path(__file__).resolve().parents[3]
 
 
 ROOT = project_root()

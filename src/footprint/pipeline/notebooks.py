@@ -2,7 +2,7 @@
 
 Sources live in ``notebooks/src/NN_name.py``; cells start with ``# %%`` (code),
 ``# %% [markdown]`` (markdown) or ``# %% tags=["parameters"]`` (the papermill parameters cell).
-``python -m footprint.notebooks`` rewrites every ``notebooks/NN_name.ipynb`` (without outputs,
+``python -m footprint.pipeline.notebooks`` rewrites every ``notebooks/NN_name.ipynb`` (without outputs,
 kernelspec ``python3``); a test fails when a notebook and its source drift apart.
 """
 
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import nbformat
 
-from footprint import paths
-from footprint.data import write_text
+from footprint.core import paths
+from footprint.core import write_text
 
 _CELL = re.compile(r"^# %%(?P<md> \[markdown\])?(?: tags=(?P<tags>\[.*\]))?\s*$")
 

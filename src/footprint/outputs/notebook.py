@@ -20,10 +20,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from footprint import paths
-from footprint.data import write_tables, write_text
-from footprint.figures import FigureRecord, save_figure, setup_style
-from footprint.labels import check_lang
+from footprint.core import paths
+from footprint.core import write_tables, write_text
+from footprint.outputs.style import setup_style
+from footprint.outputs.export import FigureRecord, save_figure
+from footprint.outputs.labels import check_lang
 
 
 def _display_png(path: Path, alt: str) -> None:
@@ -62,7 +63,7 @@ class NotebookOutputs:
         return cls(notebook, out, proc, lang, dict(parameters or {}))
 
     def figure(self, fig, name: str, *, show: bool = True, **kwargs) -> FigureRecord:
-        """Export ``fig`` (see :func:`footprint.figures.save_figure`) and show the exported PNG.
+        """Export ``fig`` (see :func:`footprint.outputs.export.save_figure`) and show the exported PNG.
 
         Showing the exported file, caption and credit included, means that JupyterLab, the
         executed notebook and its HTML report display exactly what a brief will cite.

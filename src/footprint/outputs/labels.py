@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.errors import ParameterError
+from footprint.core.errors import ParameterError
 
 LANGS = ("en", "ja")
 

@@ -1,6 +1,6 @@
 """Charts and maps of the interregional flow graph: tables in, matplotlib ``Figure`` out.
 
-Maps take boundaries from :mod:`footprint.maps` (passed in, so that a notebook reads each file
+Maps take boundaries from :mod:`footprint.outputs.maps` (passed in, so that a notebook reads each file
 once and only what it draws) and node positions from :func:`node_points`.
 """
 
@@ -17,7 +17,7 @@ from matplotlib.path import Path
 from matplotlib.ticker import FuncFormatter
 
 from footprint.flows import HUB, LAYERS, hub_links
-from footprint.labels import pick
+from footprint.outputs.labels import pick
 
 LAYER_COLOURS = {"resource": "#2e7d32", "fund": "#e6a532", "people": "#3f6fc5"}
 TO_HUB, FROM_HUB = "#c62828", "#455a64"

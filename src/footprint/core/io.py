@@ -1,4 +1,4 @@
-"""Loading and validating data: raw files (checksummed), user-supplied tables, atomic writes.
+"""Reading and writing files: raw files (checksummed), user-supplied tables, atomic writes.
 
 Raw files under ``data/raw/`` are immutable: every one is listed in ``data/raw/MANIFEST.csv``
 with its sha256, source, edition, licence, attribution and the date it was obtained. Loading a
@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import gzip
 import hashlib
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from footprint import paths
-from footprint.errors import DataFileError
+from footprint.core import paths
+from footprint.core.errors import DataFileError
+from footprint.core.schema import Column, validate
 
 MANIFEST_COLUMNS = (
     "path",
@@ -41,22 +42,7 @@ MANIFEST_COLUMNS = (
     "status",
     "description",
 )
-STATUSES = ("published", "derived", "estimated", "illustrative")
 ENCODINGS = ("utf-8-sig", "cp932")
-
-
-def weakest_status(statuses: Iterable[str], empty: str = "published") -> str:
-    """The weakest of several statuses: published < derived < estimated < illustrative.
-
-    A figure or an aggregate is only as strong as the weakest number in it. Missing values are
-    skipped; an unknown status is an error (a typo must not pass as "published"). ``empty`` is
-    returned when there is no status at all.
-    """
-    seen = [s for s in statuses if isinstance(s, str)]
-    unknown = sorted(set(seen) - set(STATUSES))
-    if unknown:
-        raise ValueError(f"unknown status {unknown}; expected among {list(STATUSES)}")
-    return max(seen, key=STATUSES.index) if seen else empty
 
 
 # --------------------------------------------------------------------------------------------
@@ -173,8 +159,6 @@ def read_csv_text(path: str | os.PathLike[str], **kwargs) -> pd.DataFrame:
         raise DataFileError(p, "a CSV file", "no such file")
     raw = p.read_bytes()
     if p.suffix == ".gz":
-        import gzip
-
         raw = gzip.decompress(raw)
     enc = _encoding(raw, p)
     try:  # parsed from the bytes in the encoding that decodes them (faster than from a str)
@@ -183,106 +167,6 @@ def read_csv_text(path: str | os.PathLike[str], **kwargs) -> pd.DataFrame:
         raise DataFileError(p, "a well-formed CSV table", str(e)) from None
     except pd.errors.EmptyDataError:
         raise DataFileError(p, "a CSV table with a header row", "an empty file") from None
-
-
-@dataclass(frozen=True)
-class Column:
-    """One expected column: its name, kind and allowed range."""
-
-    name: str
-    kind: str = "float"  # "float", "int", "str"
-    min: float | None = None
-    max: float | None = None
-    required: bool = True
-    allow_na: bool = False
-    choices: tuple[str, ...] | None = None
-
-
-def _show(v) -> str:
-    """A cell value as a person would read it in the file."""
-    if isinstance(v, (bool, np.bool_)):
-        return str(v)
-    if isinstance(v, (int, float, np.integer, np.floating)):
-        return f"{v:g}"
-    return repr(str(v))
-
-
-def _stripped_texts(columns: Sequence[pd.Series]) -> list[np.ndarray]:
-    """Each column as text without surrounding blanks: object arrays with ``None`` where empty.
-
-    The same as ``s.astype("string").str.strip().astype(object).where(~s.isna(), None)`` per
-    column, done in one pass over all the text columns of a table and once per distinct value
-    (a column of 80,000 country names has a few hundred).
-    """
-    text = [s.astype("string") for s in columns]
-    joined = pd.concat(text, ignore_index=True) if len(text) > 1 else text[0].reset_index(drop=True)
-    codes, uniques = pd.factorize(joined)  # missing cells get code -1
-    stripped = pd.Series(uniques, dtype="string").str.strip().to_numpy(dtype=object)
-    values = np.append(stripped, None)[codes]
-    return np.split(values, np.cumsum([len(s) for s in columns])[:-1])
-
-
-def validate(df: pd.DataFrame, schema: Sequence[Column], file: str | os.PathLike[str]) -> pd.DataFrame:
-    """Check columns, types, ranges and choices; return a copy with numeric columns converted.
-
-    Vectorised: each column is checked at once and the first offending row is reported with
-    its line number in the file (header = line 1).
-    """
-    out = df.copy()
-    missing = [c.name for c in schema if c.required and c.name not in out.columns]
-    if missing:
-        raise DataFileError(
-            file, f"columns {[c.name for c in schema if c.required]}", f"columns {list(out.columns)}; missing {missing}"
-        )
-    names = [c.name for c in schema if c.name in out.columns]
-    text_names = [c.name for c in schema if c.kind not in ("float", "int") and c.name in out.columns]
-    text = {}
-    if text_names and len(set(names)) == len(names):
-        text = dict(zip(text_names, _stripped_texts([out[n] for n in text_names]), strict=True))
-    for col in schema:
-        if col.name not in out.columns:
-            continue
-        s = out[col.name]
-        na = s.isna().to_numpy()
-        if col.kind in ("float", "int"):
-            num = pd.to_numeric(s, errors="coerce")
-            bad = num.isna().to_numpy() & ~na
-            if bad.any():
-                i = int(np.flatnonzero(bad)[0])
-                raise DataFileError(file, f"a number in column {col.name!r}", _show(s.iloc[i]), row=i + 2)
-            if col.kind == "int":
-                frac = (num.to_numpy(dtype=float) % 1 != 0) & ~na
-                if frac.any():
-                    i = int(np.flatnonzero(frac)[0])
-                    raise DataFileError(file, f"a whole number in column {col.name!r}", _show(s.iloc[i]), row=i + 2)
-            vals = num.to_numpy(dtype=float)
-            if col.min is not None:
-                low = (vals < col.min) & ~na
-                if low.any():
-                    i = int(np.flatnonzero(low)[0])
-                    raise DataFileError(file, f"{col.name} >= {col.min:g}", _show(s.iloc[i]), row=i + 2)
-            if col.max is not None:
-                high = (vals > col.max) & ~na
-                if high.any():
-                    i = int(np.flatnonzero(high)[0])
-                    raise DataFileError(file, f"{col.name} <= {col.max:g}", _show(s.iloc[i]), row=i + 2)
-            out[col.name] = num.astype("Int64") if (col.kind == "int" and na.any()) else (
-                num.astype("int64") if col.kind == "int" else num.astype(float)
-            )
-        else:
-            if col.name in text:
-                out[col.name] = pd.Series(text[col.name], index=out.index, dtype=object)
-            else:
-                out[col.name] = s.astype("string").str.strip().astype(object).where(~s.isna(), None)
-            if col.choices is not None:
-                bad = ~s.isin(col.choices).to_numpy() & ~na
-                if bad.any():
-                    i = int(np.flatnonzero(bad)[0])
-                    raise DataFileError(file, f"{col.name} one of {list(col.choices)}", _show(s.iloc[i]), row=i + 2)
-        if not col.allow_na and na.any():
-            i = int(np.flatnonzero(na)[0])
-            raise DataFileError(file, f"a value in column {col.name!r}", "an empty cell", row=i + 2)
-    return out
 
 
 def read_raw_csv(relpath: str, schema: Sequence[Column] | None = None, **kwargs) -> pd.DataFrame:
@@ -297,22 +181,6 @@ def read_user_csv(path: str | os.PathLike[str], schema: Sequence[Column], **kwar
     p = paths.resolve(path)
     return validate(read_csv_text(p, **kwargs), schema, p)
 
-
-def suggest(name: str, valid: Iterable[str], n: int = 5) -> list[str]:
-    """Close matches of ``name`` among ``valid`` (case-insensitive), for error messages."""
-    valid = list(valid)
-    lower = {v.lower(): v for v in valid}
-    hits = difflib.get_close_matches(name.lower(), list(lower), n=n, cutoff=0.5)
-    sub = [v for v in valid if name.lower() in v.lower() and v not in hits]
-    return [lower[h] for h in hits] + sub[: max(0, n - len(hits))]
-
-
-def check_unique(df: pd.DataFrame, keys: Sequence[str], file: str | os.PathLike[str]) -> None:
-    dup = df.duplicated(list(keys), keep="first").to_numpy()
-    if dup.any():
-        i = int(np.flatnonzero(dup)[0])
-        found = ", ".join(f"{k}={df[k].iloc[i]!r}" for k in keys)
-        raise DataFileError(file, f"one row per {tuple(keys)}", f"a duplicate ({found})", row=i + 2)
 
 
 # --------------------------------------------------------------------------------------------

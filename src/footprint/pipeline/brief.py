@@ -3,7 +3,7 @@ reports without code cells, and a figure pack.
 
 * ``index.md`` and ``index.html`` at the run folder's root list every figure of the run with its
   caption, status, files and how to cite it (read from the JSON sidecars that
-  :func:`footprint.figures.save_figure` writes).
+  :func:`footprint.outputs.export.save_figure` writes).
 * ``<notebook>/<notebook>.html``: the executed notebook as HTML without code cells (for the brief).
 * ``<notebook>/figure_pack.zip``: the notebook's figures (PNG, SVG, PDF), their sidecars and the
   index, with fixed timestamps so that the same run gives the same archive.
@@ -16,8 +16,8 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from footprint.data import atomic_path, write_text
-from footprint.runner import iter_figures
+from footprint.core import atomic_path, write_text
+from footprint.pipeline.runner import iter_figures
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 

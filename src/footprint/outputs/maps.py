@@ -1,7 +1,7 @@
 """Boundaries for maps, read from the files shipped in ``data/raw/geo/`` (no downloads).
 
 Every loader verifies the file's checksum against ``data/raw/MANIFEST.csv`` first
-(:func:`footprint.data.verify_raw`), reads it with geopandas through pyogrio, and returns a
+(:func:`footprint.core.verify_raw`), reads it with geopandas through pyogrio, and returns a
 ``GeoDataFrame`` in WGS84 longitude/latitude (EPSG:4326) with a few tidy columns:
 
 =========================  ===============================================================
@@ -17,7 +17,7 @@ loader                     columns (besides ``geometry``)
 Maps built from the Japanese boundaries must show the MLIT credit (:data:`MLIT_CREDIT`); use
 :func:`add_credit` to draw it on the map and/or pass :func:`credit` to ``save_figure(credit=...)``.
 
-    from footprint import maps
+    from footprint.outputs import maps
     gdf = maps.japan_municipalities(prefectures=["27", "29"])
     ax = gdf.plot()
     maps.add_credit(ax, "mlit", lang="ja")
@@ -32,9 +32,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from footprint.data import verify_raw
-from footprint.errors import ParameterError
-from footprint.labels import check_lang
+from footprint.core import verify_raw
+from footprint.core.errors import ParameterError
+from footprint.outputs.labels import check_lang
 
 #: Raw files (paths relative to ``data/raw/``) that the loaders read.
 GEO_FILES = {
@@ -217,7 +217,7 @@ def _finish(table: pd.DataFrame, gdf, sort_by: str):
 def credit(*kinds: str, lang: str = "en") -> str:
     """The credit text of the boundary data used: ``credit("mlit", "natural_earth", lang="ja")``.
 
-    Pass the result as ``credit=`` to :func:`footprint.figures.save_figure` (or
+    Pass the result as ``credit=`` to :func:`footprint.outputs.export.save_figure` (or
     ``NotebookOutputs.figure``) so that it also goes into the figure's metadata.
     """
     check_lang(lang)

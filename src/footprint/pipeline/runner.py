@@ -30,9 +30,10 @@ from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
-from footprint import __version__, paths
-from footprint.data import atomic_path, raw_checksums, suggest, write_text
-from footprint.errors import DataFileError, ParameterError
+from footprint import __version__
+from footprint.core import paths
+from footprint.core import atomic_path, raw_checksums, suggest, write_text
+from footprint.core.errors import DataFileError, ParameterError
 
 #: parameters the runner sets itself when a notebook declares them
 RUNNER_PARAMETERS = ("output_dir",)
@@ -239,7 +240,7 @@ def _process_context():
     if sys.platform == "linux" and threading.active_count() == 1 and not _kernel_clients_here():
         return get_context("fork")
     ctx = get_context("forkserver")
-    ctx.set_forkserver_preload(["footprint.runner", "papermill"])
+    ctx.set_forkserver_preload(["footprint.pipeline.runner", "papermill"])
     return ctx
 
 
@@ -270,11 +271,11 @@ def run_tasks(
     run labels to expected durations (from the previous run's manifest): the longest tasks start
     first, which keeps both workers busy until the end.
 
-    With a ``cache_dir`` (see :mod:`footprint.cache`), a task whose inputs match an earlier
+    With a ``cache_dir`` (see :mod:`footprint.pipeline.cache`), a task whose inputs match an earlier
     successful execution gets that execution's outputs copied into its folder instead of a
     kernel (unless ``reuse`` is false), and every successful execution is stored for later runs.
     """
-    from footprint import cache
+    from footprint.pipeline import cache
 
     if engine not in ("local", "dask"):
         raise ParameterError(f"engine must be 'local' or 'dask', got {engine!r}")
@@ -588,9 +589,9 @@ def run(
 
     ``cache``: store successful executions in ``reports/cache`` and, if ``reuse``, copy the outputs
     of an earlier execution with identical inputs instead of executing again
-    (:mod:`footprint.cache`).
+    (:mod:`footprint.pipeline.cache`).
     """
-    from footprint import cache as _cache
+    from footprint.pipeline import cache as _cache
 
     reports = reports or paths.REPORTS
     scenario = scenario or Scenario(name="default")
@@ -627,7 +628,7 @@ def run(
         },
         "notebooks": results,
     }
-    from footprint.brief import finalize_run
+    from footprint.pipeline.brief import finalize_run
 
     reports_for = scenario.reports if scenario.reports is not None else tuple(
         Path(t.notebook).stem for t in tasks if "brief" in Path(t.notebook).stem

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from footprint.accounts import LAND_TYPES
-from footprint.figures import PALETTE
-from footprint.labels import label, pick
+from footprint.outputs.style import PALETTE
+from footprint.outputs.labels import label, pick
 
 ROW_LABELS = {
     "food": ("Food", "食料"),

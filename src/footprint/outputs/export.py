@@ -1,18 +1,14 @@
-"""One figure style and one export helper for every chart and map of the project.
+"""One export helper for every chart and map: PNG, SVG and PDF with metadata, caption and sidecar.
 
 :func:`save_figure` writes PNG, SVG and PDF (atomically) with embedded metadata (title, caption,
 source and attribution, parameters, package version, data edition), draws a caption and a
 credit line under the figure, and writes a JSON sidecar that the brief index reads. Two exports
 of the same figure are byte-identical: no timestamps, a fixed SVG hash salt, sorted metadata.
-
-Japanese text uses IPAexGothic, shipped by the ``matplotlib-fontja`` wheel and registered
-explicitly; DejaVu Sans comes first for Latin text.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import os
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -20,154 +16,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import matplotlib
-import numpy as np
+import matplotlib.pyplot as plt
 
-matplotlib.use("Agg", force=False)
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-
-from footprint import __version__  # noqa: E402
-from footprint.data import atomic_path  # noqa: E402
-from footprint.labels import check_lang  # noqa: E402
+from footprint import __version__
+from footprint.core import STATUSES, atomic_path
+from footprint.outputs.labels import check_lang
+from footprint.outputs.style import JA_FONT, setup_style  # noqa: F401  (setup_style re-used by callers)
 
 FORMATS = ("png", "svg", "pdf")
-JA_FONT = "IPAexGothic"
-STATUSES = ("published", "derived", "estimated", "illustrative")
 _STATUS_PREFIX = {
     "en": {"estimated": "ESTIMATE. ", "illustrative": "ILLUSTRATIVE SCENARIO. "},
     "ja": {"estimated": "【推計値】", "illustrative": "【例示シナリオ】"},
 }
-PALETTE = {
-    "cropland": "#e6a532",
-    "grazing_land": "#a6c36f",
-    "forest_products": "#2e7d32",
-    "fishing_grounds": "#3f8fc5",
-    "built_up_land": "#8d6e63",
-    "carbon": "#455a64",
-    "biocapacity": "#1b9e77",
-    "footprint": "#d95f02",
-    "highlight": "#c62828",
-    "muted": "#9e9e9e",
-}
-
-
-def japanese_font_path() -> Path:
-    """Path of IPAexGothic as shipped by the ``matplotlib-fontja`` wheel."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("matplotlib_fontja")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("matplotlib-fontja is not installed: `pip install matplotlib-fontja`")
-    p = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "ipaexg.ttf"
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: IPAexGothic not found in the matplotlib-fontja wheel")
-    return p
-
-
-def setup_style() -> None:
-    """Register the Japanese font and set the project's rcParams (idempotent)."""
-    path = japanese_font_path()
-    if JA_FONT not in {f.name for f in font_manager.fontManager.ttflist}:
-        font_manager.fontManager.addfont(str(path))
-    matplotlib.rcParams.update(
-        {
-            "font.family": ["DejaVu Sans", JA_FONT],
-            "font.sans-serif": ["DejaVu Sans", JA_FONT],
-            "axes.unicode_minus": False,
-            "pdf.fonttype": 42,
-            "ps.fonttype": 42,
-            "svg.fonttype": "path",
-            "svg.hashsalt": "footprint",
-            # one resolution for layout and export: text measured at one dpi and drawn at another
-            # comes out wider and would be clipped by the tight bounding box
-            "figure.dpi": 150,
-            "savefig.dpi": 150,
-            "figure.figsize": (8.0, 4.8),
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "axes.grid": True,
-            "grid.alpha": 0.3,
-            "axes.titlesize": 12,
-            "axes.titleweight": "bold",
-            "legend.frameon": False,
-            "path.simplify": True,
-        }
-    )
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
-    _lighter_font_subsets()
-    _quiet_bold_fallback()
-
-
-class _BoldFallbackFilter(logging.Filter):
-    """IPAexGothic has no bold face; matplotlib then uses the regular one and says so for every
-    bold Japanese title. Drop that one expected message (it cluttered notebook outputs and the
-    brief's HTML report); every other font warning still shows."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        msg = record.getMessage()
-        return not (msg.startswith("findfont: Failed to find font weight") and JA_FONT in msg)
-
-
-def _quiet_bold_fallback() -> None:
-    log = logging.getLogger("matplotlib.font_manager")
-    if not any(isinstance(f, _BoldFallbackFilter) for f in log.filters):
-        log.addFilter(_BoldFallbackFilter())
-
-
-_LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "kern")
-
-
-def _lighter_font_subsets() -> None:
-    """Leave OpenType layout tables out of the fonts that PDFs embed.
-
-    A PDF places glyphs by position and never shapes text, so layout tables are dead weight in
-    an embedded subset. fontTools nevertheless decompiles them before pruning (to normalise
-    their formats), which took 40 % of the font-subsetting time of every PDF export here
-    (IPAexGothic carries large layout tables). The wrapper removes them from the freshly loaded
-    font before subsetting; matplotlib's PDF and PS backends are fontTools' only callers in a
-    notebook kernel. Idempotent.
-    """
-    from fontTools import subset
-
-    if getattr(subset.Subsetter.subset, "_footprint_wrapped", False):
-        return
-    original = subset.Subsetter.subset
-
-    def subset_without_layout(self, font):
-        for tag in _LAYOUT_TABLES:
-            if tag in font:
-                del font[tag]
-        return original(self, font)
-
-    subset_without_layout._footprint_wrapped = True
-    subset.Subsetter.subset = subset_without_layout
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def power_of_ten(value: float, _pos=None) -> str:
-    """``1000`` -> ``10³`` as plain text (empty for values that are not whole powers of ten)."""
-    if value <= 0:
-        return ""
-    exp = np.log10(value)
-    if abs(exp - round(exp)) > 1e-9:
-        return ""
-    return "10" + str(int(round(exp))).translate(_SUPERSCRIPT)
-
-
-def plain_log_ticks(axis) -> None:
-    """Label a log axis with powers of ten as plain text (superscript digits), minor ticks unlabelled.
-
-    matplotlib's default log labels are math text, laid out again for every export format: on a
-    log axis they were the largest single cost of a chart's export. The labels look the same.
-    """
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
-
-    axis.set_major_locator(LogLocator(base=10))
-    axis.set_major_formatter(FuncFormatter(power_of_ten))
-    axis.set_minor_formatter(NullFormatter())
 
 
 @dataclass(frozen=True)

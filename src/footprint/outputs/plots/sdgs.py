@@ -8,8 +8,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from footprint.figures import PALETTE, plain_log_ticks
-from footprint.labels import label, pick
+from footprint.outputs.style import PALETTE, plain_log_ticks
+from footprint.outputs.labels import label, pick
 from footprint.sdgs import SDGS
 
 _STATUS_COLOUR = {"published": "#1b9e77", "derived": "#7570b3", "estimated": "#d95f02", "illustrative": "#9e9e9e"}

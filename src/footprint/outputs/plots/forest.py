@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from footprint.figures import PALETTE, plain_log_ticks
-from footprint.labels import pick
+from footprint.outputs.style import PALETTE, plain_log_ticks
+from footprint.outputs.labels import pick
 
 RECEIPTS = "#1b9e77"
 PAYMENTS = "#d95f02"
@@ -120,9 +120,9 @@ def money_map(prefs_gdf, dest: pd.DataFrame, fiscal_year: int, partners_gdf=None
               region_gdf=None, lang: str = "en"):
     """Choropleth of Osaka City's levy by receiving region (million yen), with an inset on Osaka.
 
-    ``prefs_gdf``: :func:`footprint.maps.japan_prefectures`; ``partners_gdf``, ``osaka_gdf`` and
+    ``prefs_gdf``: :func:`footprint.outputs.maps.japan_prefectures`; ``partners_gdf``, ``osaka_gdf`` and
     ``region_gdf`` (the municipalities drawn in the inset): from
-    :func:`footprint.maps.japan_municipalities`. Returns ``(fig, main axes)``.
+    :func:`footprint.outputs.maps.japan_municipalities`. Returns ``(fig, main axes)``.
     """
     d = dest[dest["fiscal_year"] == fiscal_year].set_index("pref_code")["amount_jpy"] / 1e6
     g = prefs_gdf.assign(amount_m=prefs_gdf["pref_code"].map(d))

@@ -1,0 +1,1 @@
+"""The pipeline: parameters, scenarios, execution with papermill, the cache, the brief and index, the command line."""

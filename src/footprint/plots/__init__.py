@@ -1,2 +1,0 @@
-"""Chart functions, one module per topic. Each takes tidy tables and returns a matplotlib Figure;
-saving (with caption, credit and metadata) is :func:`footprint.figures.save_figure`'s job."""
