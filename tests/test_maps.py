@@ -122,3 +122,23 @@ def test_node_points_place_nodes_by_code_and_country():
     assert pts.loc["viet_nam", "located_by"] == "iso3"
     assert pts.loc["moej", "located_by"] == "country_of_organisation"
     assert pd.isna(pts.loc["abroad", "lon"])  # no location: not drawn
+
+
+def test_scale_bar_length_is_round_and_true_to_the_parallel():
+    import matplotlib.pyplot as plt
+
+    from footprint.outputs.maps import add_scale_bar, km_per_degree_lon, nice_length
+
+    assert nice_length(37.0) == 20.0 and nice_length(512) == 500.0 and nice_length(1) == 1.0
+    # one degree of longitude at the equator is about 111.2 km; at 60 degrees half of it
+    assert abs(km_per_degree_lon(0) - 111.19) < 0.01
+    assert abs(km_per_degree_lon(60) / km_per_degree_lon(0) - 0.5) < 1e-9
+    fig, ax = plt.subplots()
+    ax.set_xlim(135.0, 136.0)
+    ax.set_ylim(34.2, 35.0)
+    label = add_scale_bar(ax)
+    bar = ax.lines[0].get_xdata()
+    km = float(label.split()[0].replace(",", ""))
+    assert km == 10.0  # a fifth of one degree at 34.6° N is 18.3 km; the round length below it is 10 km
+    assert abs((bar[1] - bar[0]) * km_per_degree_lon(34.6) - km) < 1e-6
+    plt.close(fig)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from footprint.core import verify_raw
@@ -254,3 +255,56 @@ def add_credit(ax, *kinds: str, lang: str = "en", fontsize: float = 6.0, loc: st
         x, y, wrapped, transform=ax.transAxes, ha=ha, va=va, fontsize=fontsize, color="#444444",
         bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 1.5}, zorder=10,
     )
+
+
+_EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+
+
+def nice_length(target: float) -> float:
+    """The largest of 1, 2 or 5 × 10ⁿ not above ``target`` (a round length for a scale bar)."""
+    if not target > 0:
+        raise ParameterError(f"scale bar: expected a positive target length, found {target!r}")
+    exp = np.floor(np.log10(target))
+    for m in (5.0, 2.0, 1.0):
+        if m * 10**exp <= target:
+            return float(m * 10**exp)
+    return float(10**exp)  # pragma: no cover - unreachable (m = 1 always fits)
+
+
+def km_per_degree_lon(lat_deg: float) -> float:
+    """Kilometres per degree of longitude at latitude ``lat_deg`` (spherical Earth)."""
+    return float(np.pi / 180 * _EARTH_RADIUS_KM * np.cos(np.deg2rad(lat_deg)))
+
+
+def add_scale_bar(ax, *, lang: str = "en", loc: str = "lower left", fraction: float = 0.2, lat: float | None = None):
+    """Draw a scale bar on a map in longitude/latitude (EPSG:4326) axes; return its label text.
+
+    The bar is a round length (1, 2 or 5 × 10ⁿ km) close to ``fraction`` of the map's width,
+    measured along the parallel ``lat`` (default: the middle of the view). On a map spanning many
+    degrees of latitude the scale holds only along that parallel, and the label says so.
+    """
+    check_lang(lang)
+    if loc not in ("lower left", "lower right"):
+        raise ParameterError(f"scale bar: loc must be 'lower left' or 'lower right', found {loc!r}")
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    mid = (y0 + y1) / 2 if lat is None else lat
+    per_deg = km_per_degree_lon(mid)
+    km = nice_length(abs(x1 - x0) * fraction * per_deg)
+    deg = km / per_deg
+    pad_x, pad_y = 0.04 * (x1 - x0), 0.05 * (y1 - y0)
+    start = x0 + pad_x if loc == "lower left" else x1 - pad_x - deg
+    y = y0 + pad_y
+    ax.plot([start, start + deg], [y, y], color="#222222", lw=2.5, solid_capstyle="butt", zorder=10)
+    for xx in (start, start + deg):
+        ax.plot([xx, xx], [y - 0.008 * (y1 - y0), y + 0.008 * (y1 - y0)], color="#222222", lw=1, zorder=10)
+    span = abs(y1 - y0)
+    where = ""
+    if span > 10:
+        where = f"（北緯{mid:.0f}度で）" if lang == "ja" else f" (along {mid:.0f}° N)"
+    label = f"{km:,.0f} km{where}"
+    ax.text(start + deg / 2, y + 0.02 * (y1 - y0), label, ha="center", va="bottom", fontsize=7, color="#222222",
+            zorder=10)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    return label
