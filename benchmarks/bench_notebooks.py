@@ -82,7 +82,7 @@ def main() -> dict:
 
         res = {}
         # --jobs 2 first: a process that has driven a kernel itself (--jobs 1 runs in-process) no
-        # longer forks its workers (see runner._process_context), as `make run` would
+        # longer forks its workers (see execute._process_context), as `make run` would
         for jobs in (2, 1):
             f = [_time(tasks(floors, f"f{jobs}{i}"), jobs) for i in range(REPEAT)]
             n = [_time(tasks(nbs, f"n{jobs}{i}"), jobs) for i in range(REPEAT)]

@@ -8,7 +8,7 @@ import shutil
 import nbformat
 import pytest
 
-from footprint.pipeline import runner
+from footprint.pipeline import execute, runner
 from footprint.core import paths
 from footprint.core.errors import DataFileError, ParameterError
 from notebook_helpers import tiny_notebook
@@ -146,7 +146,7 @@ def test_alternative_scenarios_do_not_overwrite_published_tables(tmp_path):
 
 def test_kernel_log_goes_to_the_run_folder_not_the_terminal(tmp_path, capfd):
     nb = tiny_notebook(tmp_path / "01_x.ipynb", body="import sys\nprint('to the notebook', file=sys.stderr)")
-    res = runner.run_one(runner.make_task(nb, {}, tmp_path / "run", "01_x"))
+    res = execute.run_one(execute.make_task(nb, {}, tmp_path / "run", "01_x"))
     assert res["status"] == "ok"
     err = capfd.readouterr().err
     assert "IPKernelApp" not in err and "to the notebook" not in err
@@ -158,15 +158,15 @@ def test_kernel_log_goes_to_the_run_folder_not_the_terminal(tmp_path, capfd):
 def test_workers_are_not_forked_after_a_kernel_ran_here(tmp_path, monkeypatch):
     """ZeroMQ's threads are invisible to `threading`: a worker forked after a kernel ran in this
     process would wait forever for its own kernel (seen as "Kernel didn't respond in 60 seconds")."""
-    monkeypatch.setattr(runner.threading, "active_count", lambda: 1)
-    monkeypatch.setattr(runner, "_KERNELS_DRIVEN", False)
-    monkeypatch.setattr(runner.sys, "platform", "linux")
+    monkeypatch.setattr(execute.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(execute, "_KERNELS_DRIVEN", False)
+    monkeypatch.setattr(execute.sys, "platform", "linux")
     from types import SimpleNamespace
 
     with monkeypatch.context() as m:  # a process that never created a ZeroMQ context
-        m.setitem(runner.sys.modules, "zmq", SimpleNamespace(Context=SimpleNamespace(_instance=None)))
-        assert runner._process_context().get_start_method() == "fork"
+        m.setitem(execute.sys.modules, "zmq", SimpleNamespace(Context=SimpleNamespace(_instance=None)))
+        assert execute._process_context().get_start_method() == "fork"
     nb = tiny_notebook(tmp_path / "01_ok.ipynb")
-    r = runner.run_one(runner.make_task(nb, {}, tmp_path / "run"))
+    r = execute.run_one(execute.make_task(nb, {}, tmp_path / "run"))
     assert r["status"] == "ok"
-    assert runner._process_context().get_start_method() == "forkserver"
+    assert execute._process_context().get_start_method() == "forkserver"

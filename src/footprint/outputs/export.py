@@ -20,6 +20,7 @@ import matplotlib.pyplot as plt
 
 from footprint import __version__
 from footprint.core import STATUSES, atomic_path
+from footprint.core.layout import NotebookLayout
 from footprint.outputs.labels import check_lang
 from footprint.outputs.style import JA_FONT, setup_style  # noqa: F401  (setup_style re-used by callers)
 
@@ -143,9 +144,9 @@ def save_figure(
     credit_line = f"{src_word}: {source}" + (f" / {credit}" if credit else "") + f" — footprint {__version__}"
     add_caption(fig, full_caption, credit_line, lang)
 
-    fig_dir = Path(out_dir) / "figures"
-    fig_dir.mkdir(parents=True, exist_ok=True)
-    files = {fmt: f"figures/{name}.{fmt}" for fmt in formats}
+    layout = NotebookLayout(Path(out_dir))
+    layout.figures.mkdir(parents=True, exist_ok=True)
+    files = {fmt: layout.figure_relpath(name, fmt) for fmt in formats}
     rec = FigureRecord(
         name=name,
         title=title,
@@ -163,10 +164,10 @@ def save_figure(
     # one layout pass for all formats: the tight box is computed once, not once per format
     bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
     for fmt in formats:
-        with atomic_path(fig_dir / f"{name}.{fmt}") as tmp:
+        with atomic_path(layout.figure(name, fmt)) as tmp:
             fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, d), bbox_inches=bbox)
     side = dict(d, citation=rec.citation)
-    with atomic_path(fig_dir / f"{name}.json") as tmp:
+    with atomic_path(layout.sidecar(name)) as tmp:
         tmp.write_text(json.dumps(side, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n", "utf-8")
     if close:
         plt.close(fig)

@@ -22,6 +22,7 @@ import pandas as pd
 
 from footprint.core import paths
 from footprint.core import write_tables, write_text
+from footprint.core.layout import NotebookLayout
 from footprint.outputs.style import setup_style
 from footprint.outputs.export import FigureRecord, save_figure
 from footprint.outputs.labels import check_lang
@@ -59,8 +60,12 @@ class NotebookOutputs:
         check_lang(lang)
         setup_style()
         out = paths.output_dir(output_dir, notebook)
-        proc = paths.resolve(processed_dir) / notebook if processed_dir else None
+        proc = NotebookLayout.published(paths.resolve(processed_dir), notebook) if processed_dir else None
         return cls(notebook, out, proc, lang, dict(parameters or {}))
+
+    @property
+    def layout(self) -> NotebookLayout:
+        return NotebookLayout(self.output_dir)
 
     def figure(self, fig, name: str, *, show: bool = True, **kwargs) -> FigureRecord:
         """Export ``fig`` (see :func:`footprint.outputs.export.save_figure`) and show the exported PNG.
@@ -77,7 +82,7 @@ class NotebookOutputs:
         return rec
 
     def tables(self, tables: Mapping[str, pd.DataFrame]) -> dict[str, Path]:
-        written = write_tables(tables, self.output_dir / "tables")
+        written = write_tables(tables, self.layout.tables)
         if self.processed_dir is not None:
             write_tables(tables, self.processed_dir)
         return written
@@ -85,7 +90,7 @@ class NotebookOutputs:
     def json(self, name: str, obj) -> Path:
         """Write a small JSON result (headline numbers) beside the tables."""
         text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
-        target = self.output_dir / "tables" / f"{name}.json"
+        target = self.layout.table(name, ".json")
         write_text(text, target)
         if self.processed_dir is not None:
             write_text(text, self.processed_dir / f"{name}.json")

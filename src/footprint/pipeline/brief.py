@@ -12,14 +12,30 @@ reports without code cells, and a figure pack.
 from __future__ import annotations
 
 import html
+import json
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+import nbformat
+from nbconvert import HTMLExporter
+
 from footprint.core import atomic_path, write_text
-from footprint.pipeline.runner import iter_figures
+from footprint.core.layout import NotebookLayout, RunLayout
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def iter_figures(run_dir: Path) -> Iterable[dict]:
+    """Every figure sidecar (``<label>/figures/*.json``) of a run, sorted by notebook then name.
+
+    Each record gains ``folder``: the notebook folder relative to ``run_dir``.
+    """
+    run_dir = Path(run_dir)
+    for side in RunLayout(run_dir).sidecars():
+        rec = json.loads(side.read_text(encoding="utf-8"))
+        rec["folder"] = str(side.parent.parent.relative_to(run_dir))
+        yield rec
 
 
 def index_markdown(figures: list[dict], title: str) -> str:
@@ -73,17 +89,15 @@ def write_index(run_dir: Path, figures: list[dict] | None = None, title: str | N
     run_dir = Path(run_dir)
     figs = list(iter_figures(run_dir)) if figures is None else figures
     title = title or f"Figures of run {run_dir.name}"
+    folder = NotebookLayout(run_dir)  # a run folder and a notebook folder name their index alike
     return {
-        "md": write_text(index_markdown(figs, title), run_dir / "index.md"),
-        "html": write_text(index_html(figs, title), run_dir / "index.html"),
+        "md": write_text(index_markdown(figs, title), folder.index_md),
+        "html": write_text(index_html(figs, title), folder.index_html),
     }
 
 
 def export_html(executed_notebook: Path, target: Path | None = None) -> Path:
     """The executed notebook as a standalone HTML report without code cells or prompts."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
     nb = nbformat.read(executed_notebook, as_version=4)
     # the classic template writes each image's alternative text (the lab template drops it)
     exporter = HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True,
@@ -96,9 +110,10 @@ def export_html(executed_notebook: Path, target: Path | None = None) -> Path:
 def figure_pack(folder: Path, target: Path | None = None) -> Path:
     """Zip a notebook folder's figures and sidecars, deterministically (sorted, fixed dates)."""
     folder = Path(folder)
-    target = target or folder / "figure_pack.zip"
-    files = sorted(p for p in (folder / "figures").iterdir() if p.is_file())
-    extra = [p for p in (folder / "index.md", folder / "index.html") if p.exists()]
+    layout = NotebookLayout(folder)
+    target = target or layout.figure_pack
+    files = sorted(p for p in layout.figures.iterdir() if p.is_file())
+    extra = [p for p in (layout.index_md, layout.index_html) if p.exists()]
     with atomic_path(target) as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
             for p in [*extra, *files]:
@@ -118,10 +133,10 @@ def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()
     for r in results:
         if r["status"] != "ok" or r["notebook"] not in wanted:
             continue
-        folder = run_dir / r["label"]
-        export_html(run_dir / r["executed_notebook"], folder / f"{r['notebook']}.html")
+        folder = RunLayout(run_dir).notebook(r["label"])
+        export_html(run_dir / r["executed_notebook"], folder.report_html(r["notebook"]))
         own = [dict(f, folder=".") for f in figs if f["folder"] == r["label"]]
-        write_index(folder, own, f"{r['notebook']}: figures")
-        figure_pack(folder)
-        out[r["label"]] = str(folder.relative_to(run_dir))
+        write_index(folder.root, own, f"{r['notebook']}: figures")
+        figure_pack(folder.root)
+        out[r["label"]] = str(folder.root.relative_to(run_dir))
     return out

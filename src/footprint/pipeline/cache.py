@@ -47,7 +47,8 @@ from pathlib import Path
 
 from footprint.core import paths
 from footprint.core import atomic_path, read_manifest, sha256_file, verify_raw
-from footprint.pipeline.runner import FILE_PARAMETER_SUFFIXES
+from footprint.core.layout import KERNEL_LOG, NotebookLayout
+from footprint.pipeline.parameters import FILE_PARAMETER_SUFFIXES
 
 FORMAT = 1
 #: parameters that say where outputs go, not what they are
@@ -55,7 +56,7 @@ OUTPUT_PARAMETERS = ("output_dir", "processed_dir")
 MAX_ENTRIES = 64
 ENTRY = "entry.json"
 #: files of a notebook folder that are not outputs of the execution
-NOT_CACHED = ("kernel.log",)
+NOT_CACHED = (KERNEL_LOG,)
 
 
 def default_dir(reports: Path | None = None) -> Path:
@@ -165,7 +166,7 @@ def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping, *, replace:
     if (target / ENTRY).exists() and not replace:
         return target
     executed = record.get("executed_notebook")
-    if not executed or not (Path(out_dir) / Path(executed).name).is_file():
+    if not executed or not NotebookLayout(out_dir).executed_notebook(executed).is_file():
         return None  # outputs not visible here (e.g. a Dask cluster without a shared file system)
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
@@ -241,10 +242,10 @@ def restore(entry: Mapping, out_dir: Path, processed_dir: str | os.PathLike[str]
         with atomic_path(dst) as tmp:
             shutil.copyfile(src / rel, tmp)
     if processed_dir:
-        target = paths.resolve(processed_dir) / notebook
+        target = NotebookLayout.published(paths.resolve(processed_dir), notebook)
         for rel in sorted(entry["files"]):
-            if rel.startswith("tables/"):
-                dst = target / rel.removeprefix("tables/")
+            if NotebookLayout.is_table(rel):
+                dst = target / NotebookLayout.table_relpath(rel)
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 with atomic_path(dst) as tmp:
                     shutil.copyfile(src / rel, tmp)

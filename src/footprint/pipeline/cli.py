@@ -8,21 +8,22 @@ from pathlib import Path
 
 from footprint import __version__
 from footprint.core.errors import FootprintError
+from footprint.pipeline.parameters import discover_notebooks, find_notebook, notebook_defaults, parse_override
+from footprint.pipeline.run import main_progress, run
+from footprint.pipeline.scenarios import load_scenario
 
 
 def _run(a: argparse.Namespace) -> int:
-    from footprint.pipeline import runner
-
-    scenario = runner.load_scenario(a.scenario) if a.scenario else None
-    overrides = dict(runner.parse_override(s) for s in a.param)
-    res = runner.run(
+    scenario = load_scenario(a.scenario) if a.scenario else None
+    overrides = dict(parse_override(s) for s in a.param)
+    res = run(
         scenario,
         notebooks=a.notebooks or None,
         overrides=overrides,
         jobs=a.jobs,
         engine=a.engine,
         scheduler=a.scheduler,
-        progress=runner.main_progress,
+        progress=main_progress,
         latest=not a.no_latest,
         reports=Path(a.reports).resolve() if a.reports else None,
         reuse=not a.no_cache,
@@ -39,11 +40,9 @@ def _run(a: argparse.Namespace) -> int:
 
 
 def _params(a: argparse.Namespace) -> int:
-    from footprint.pipeline import runner
-
-    for nb in runner.discover_notebooks() if not a.notebooks else [runner.find_notebook(n) for n in a.notebooks]:
+    for nb in discover_notebooks() if not a.notebooks else [find_notebook(n) for n in a.notebooks]:
         print(nb.stem)
-        for k, v in runner.notebook_defaults(nb).items():
+        for k, v in notebook_defaults(nb).items():
             print(f"  {k} = {v!r}")
     return 0
 

@@ -1,0 +1,245 @@
+"""Executing tasks: one notebook with one set of parameters, in processes or on a Dask cluster.
+
+:func:`run_one` executes a task and never raises: it returns a result record (status, duration,
+error). The same function serves a local process pool and a Dask cluster. Papermill changes the
+working directory process-wide, so parallel runs use processes, never threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import papermill
+
+from footprint.core import paths
+from footprint.core.errors import ParameterError
+from footprint.core.layout import NotebookLayout
+from footprint.pipeline import cache
+from footprint.pipeline.parameters import notebook_defaults
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class Task:
+    notebook: str  # absolute path of the source notebook
+    run_label: str  # sub-folder of the run folder (notebook stem, or stem + sweep point)
+    parameters: dict
+    run_dir: str
+
+    @property
+    def out_dir(self) -> Path:
+        return Path(self.run_dir) / self.run_label
+
+    @property
+    def layout(self) -> NotebookLayout:
+        return NotebookLayout(self.out_dir)
+
+    @property
+    def output_notebook(self) -> Path:
+        return self.layout.executed_notebook(self.notebook)
+
+
+def make_task(notebook: Path, parameters: Mapping, run_dir: Path, label: str | None = None) -> Task:
+    label = label or notebook.stem
+    params = dict(parameters)
+    defaults = notebook_defaults(notebook)
+    if "output_dir" in defaults and "output_dir" not in params:
+        out = Path(run_dir) / label
+        # relative to the project root where possible: manifests carry no user or host paths
+        params["output_dir"] = os.path.relpath(out, paths.ROOT) if out.is_relative_to(paths.ROOT) else str(out)
+    return Task(str(notebook), label, params, str(run_dir))
+
+
+def _record(task: Task, status: str, error: str | None, duration_s: float, kernel_log: bool) -> dict:
+    return {
+        "notebook": Path(task.notebook).stem,
+        "label": task.run_label,
+        "parameters": task.parameters,
+        "status": status,
+        "error": error,
+        "duration_s": round(duration_s, 3),
+        "executed_notebook": str(task.output_notebook.relative_to(task.run_dir)),
+        "kernel_log": str(task.layout.kernel_log.relative_to(task.run_dir)) if kernel_log else None,
+    }
+
+
+def run_one(task: Task | Mapping) -> dict:
+    """Execute one task with papermill; never raises. Returns a result record."""
+    if isinstance(task, Mapping):
+        task = Task(**task)
+    global _KERNELS_DRIVEN
+    _KERNELS_DRIVEN = True
+    task.out_dir.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    status, error = "ok", None
+    try:
+        with _kernel_log(task.layout.kernel_log):
+            _execute(task)
+    except papermill.PapermillExecutionError as e:
+        status, error = "failed", f"{e.ename}: {e.evalue}"
+    except Exception as e:  # kernel died, notebook unreadable, ...: recorded, not raised
+        status, error = "failed", f"{type(e).__name__}: {e}"
+    return _record(task, status, error, time.perf_counter() - t0, kernel_log=True)
+
+
+@contextlib.contextmanager
+def _kernel_log(path: Path):
+    """Send this process's stderr (which the kernel inherits) to ``path`` while a notebook runs.
+
+    The kernel's own log lines (transport notices, shutdown messages) then land in the run
+    folder instead of the terminal; the notebook's outputs travel over ZeroMQ and are unaffected.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "ab") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _execute(task: Task) -> None:
+    papermill.execute_notebook(
+        task.notebook,
+        str(task.output_notebook),
+        parameters=task.parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        log_output=False,
+        report_mode=False,
+        cwd=str(Path(task.notebook).parent),
+    )
+
+
+def _process_context():
+    """How worker processes start (papermill and kernels are process-wide: never threads).
+
+    On Linux, with no other thread in this process and no kernel ever driven from it, workers are
+    forked: they start in milliseconds with papermill already imported (a fork server would
+    import it again first, 1.5-2.5 s before the first kernel starts). Otherwise a fork server with
+    papermill preloaded, so that no worker inherits a thread it cannot own: ZeroMQ's I/O threads,
+    started by the first kernel client, are invisible to ``threading``, and a worker forked after
+    them waits forever for its kernel.
+    """
+    if sys.platform == "linux" and threading.active_count() == 1 and not _kernel_clients_here():
+        return get_context("fork")
+    ctx = get_context("forkserver")
+    ctx.set_forkserver_preload([__name__, "papermill"])
+    return ctx
+
+
+_KERNELS_DRIVEN = False  # set once run_one has executed a notebook in this process
+
+
+def _kernel_clients_here() -> bool:
+    """Whether this process has driven a kernel or holds a ZeroMQ context (not fork-safe)."""
+    zmq = sys.modules.get("zmq")
+    shared = getattr(getattr(zmq, "Context", None), "_instance", None) if zmq else None
+    return _KERNELS_DRIVEN or shared is not None
+
+
+def _reuse(task: Task, entry: Mapping, key: str) -> dict | None:
+    """Copy a cached execution into the task's folder; its result record, or ``None`` if it vanished."""
+    t0 = time.perf_counter()
+    try:
+        cache.restore(entry, task.out_dir, task.parameters.get("processed_dir"), Path(task.notebook).stem)
+    except OSError:  # the entry vanished or the disk is full: execute instead
+        return None
+    r = _record(task, "ok", None, time.perf_counter() - t0, kernel_log=False)
+    r["cache"] = {"reused": True, "key": key, "from": entry.get("source"),
+                  "executed_duration_s": entry.get("executed_duration_s")}
+    return r
+
+
+def _run_dask(tasks: Sequence[Task], pending: list[int], jobs: int, scheduler: str | None, report) -> None:
+    from distributed import Client, as_completed as dask_completed  # optional dependency (extra "dask")
+
+    client = Client(scheduler) if scheduler else Client(processes=True, n_workers=jobs, threads_per_worker=1)
+    try:
+        futs = client.map(run_one, [asdict(tasks[i]) for i in pending], pure=False)
+        index = {f.key: i for i, f in zip(pending, futs, strict=True)}
+        for f in dask_completed(futs):
+            report(index[f.key], f.result())
+    finally:
+        client.close()
+
+
+def _run_local(tasks: Sequence[Task], pending: list[int], jobs: int, expected: Mapping[str, float], report) -> None:
+    if jobs <= 1 or len(pending) <= 1:
+        for i in pending:
+            report(i, run_one(tasks[i]))
+        return
+    order = sorted(pending, key=lambda i: -expected.get(tasks[i].run_label, 0.0))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=_process_context()) as pool:
+        futs = {pool.submit(run_one, tasks[i]): i for i in order}
+        for f in as_completed(futs):
+            report(futs[f], f.result())
+
+
+def run_tasks(
+    tasks: Sequence[Task],
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Callable[[int, int, dict], None] | None = None,
+    expected: Mapping[str, float] | None = None,
+    cache_dir: Path | None = None,
+    reuse: bool = True,
+) -> list[dict]:
+    """Run tasks in processes (``engine='local'``) or on a Dask cluster (``engine='dask'``).
+
+    Results come back in task order; a failing task never stops the others. ``expected`` maps
+    run labels to expected durations (from the previous run's manifest): the longest tasks start
+    first, which keeps both workers busy until the end.
+
+    With a ``cache_dir`` (see :mod:`footprint.pipeline.cache`), a task whose inputs match an earlier
+    successful execution gets that execution's outputs copied into its folder instead of a
+    kernel (unless ``reuse`` is false), and every successful execution is stored for later runs.
+    """
+    if engine not in ENGINES:
+        raise ParameterError(f"engine must be 'local' or 'dask', got {engine!r}")
+    n = len(tasks)
+    results: list[dict | None] = [None] * n
+    done = 0
+    keys = {i: cache.task_key(t.notebook, t.parameters) for i, t in enumerate(tasks)} if cache_dir else {}
+
+    def report(i: int, r: dict) -> None:
+        nonlocal done
+        if cache_dir and "cache" not in r:
+            stored = None
+            if r["status"] == "ok":
+                source = f"{Path(tasks[i].run_dir).name}/{tasks[i].run_label}"
+                stored = cache.store(cache_dir, keys[i], tasks[i].out_dir, dict(r, source=source), replace=not reuse)
+            r = dict(r, cache={"reused": False, "key": keys[i], "stored": stored is not None})
+        results[i] = r
+        done += 1
+        if progress:
+            progress(done, n, r)
+
+    pending = []
+    for i, t in enumerate(tasks):
+        entry = cache.lookup(cache_dir, keys[i]) if cache_dir and reuse else None
+        reused = _reuse(t, entry, keys[i]) if entry is not None else None
+        if reused is None:
+            pending.append(i)
+        else:
+            report(i, reused)
+    if pending and engine == "dask":
+        _run_dask(tasks, pending, jobs, scheduler, report)
+    elif pending:
+        _run_local(tasks, pending, jobs, expected or {}, report)
+    return [r for r in results if r is not None]

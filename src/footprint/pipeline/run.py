@@ -1,0 +1,134 @@
+"""A whole run: validate, execute every task, write the manifest and the index, move ``reports/latest``."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from footprint import __version__
+from footprint.core import atomic_path, paths, raw_checksums
+from footprint.core.layout import RunLayout
+from footprint.pipeline import cache as _cache
+from footprint.pipeline.brief import finalize_run
+from footprint.pipeline.execute import Task, run_tasks
+from footprint.pipeline.runs import git_commit, new_run_dir, previous_durations, run_name, update_latest
+from footprint.pipeline.scenarios import Scenario, plan
+
+
+@dataclass(frozen=True)
+class RunResult:
+    run_dir: Path
+    results: list[dict]
+    manifest: Path
+
+    @property
+    def failed(self) -> list[dict]:
+        return [r for r in self.results if r["status"] != "ok"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _relative(p: Path | None) -> str | None:
+    if p is None:
+        return None
+    return os.path.relpath(p, paths.ROOT) if p.is_relative_to(paths.ROOT) else str(p)
+
+
+def manifest_record(
+    run_dir: Path, scenario: Scenario, results: list[dict], *, started: _dt.datetime, duration_s: float,
+    engine: str, jobs: int, cache_dir: Path | None, reuse: bool,
+) -> dict:
+    """What ``manifest.json`` says about a run (without its ``outputs``, added once they are written)."""
+    reused = sum(1 for r in results if (r.get("cache") or {}).get("reused"))
+    return {
+        "run": run_dir.name,
+        "scenario": {"name": scenario.name, "description": scenario.description,
+                     "file": os.path.relpath(scenario.source, paths.ROOT) if scenario.source else None},
+        "started_utc": started.isoformat(timespec="seconds"),
+        "duration_s": round(duration_s, 3),
+        "status": "ok" if all(r["status"] == "ok" for r in results) else "failed",
+        "package": {"name": "footprint", "version": __version__},
+        "git_commit": git_commit(),
+        "python": platform.python_version(),
+        "engine": engine,
+        "jobs": jobs,
+        "inputs": raw_checksums(),
+        "cache": {"dir": _relative(cache_dir), "reuse": bool(cache_dir and reuse), "reused": reused,
+                  "executed": len(results) - reused},
+        "notebooks": results,
+    }
+
+
+def report_notebooks(scenario: Scenario, tasks: Sequence[Task]) -> tuple[str, ...]:
+    """Notebooks that get an HTML report and a figure pack: the scenario's, else every ``*brief*`` notebook."""
+    if scenario.reports is not None:
+        return scenario.reports
+    return tuple(Path(t.notebook).stem for t in tasks if "brief" in Path(t.notebook).stem)
+
+
+def run(
+    scenario: Scenario | None = None,
+    *,
+    notebooks: Sequence[str] | None = None,
+    overrides: Mapping[str, object] | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    reports: Path | None = None,
+    progress: Callable[[int, int, dict], None] | None = None,
+    latest: bool = True,
+    cache: bool = True,
+    reuse: bool = True,
+) -> RunResult:
+    """Validate everything, run every task, write the manifest, update ``reports/latest``.
+
+    ``cache``: store successful executions in ``reports/cache`` and, if ``reuse``, copy the outputs
+    of an earlier execution with identical inputs instead of executing again
+    (:mod:`footprint.pipeline.cache`).
+    """
+    reports = reports or paths.REPORTS
+    scenario = scenario or Scenario(name="default")
+    # validate first, in a throw-away plan, so that a bad parameter creates no run folder
+    plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=reports / "runs" / "_validation")
+    if cache:
+        _cache.raw_digest()  # a modified raw file is reported before any run folder or kernel
+    cache_dir = _cache.default_dir(reports) if cache else None
+    run_dir = new_run_dir(reports, run_name(scenario.name))
+    tasks = plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=run_dir)
+    started = _dt.datetime.now(_dt.timezone.utc)
+    t0 = time.perf_counter()
+    results = run_tasks(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+                        expected=previous_durations(reports), cache_dir=cache_dir, reuse=reuse)
+    manifest = manifest_record(run_dir, scenario, results, started=started, duration_s=time.perf_counter() - t0,
+                               engine=engine, jobs=jobs, cache_dir=cache_dir, reuse=reuse)
+    try:
+        manifest["outputs"] = finalize_run(run_dir, results, report_notebooks(scenario, tasks))
+    except Exception as e:  # an index that cannot be written must not hide the run's results
+        manifest["outputs"] = {"error": f"{type(e).__name__}: {e}"}
+        manifest["status"] = "failed"
+    mpath = RunLayout(run_dir).manifest
+    with atomic_path(mpath) as tmp:
+        tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    if latest:
+        update_latest(run_dir, reports)
+    return RunResult(run_dir, results, mpath)
+
+
+def main_progress(done: int, total: int, r: dict) -> None:
+    """One line per finished task on stderr (the command line's progress report)."""
+    mark = "ok" if r["status"] == "ok" else "FAILED"
+    reused = (r.get("cache") or {}).get("reused")
+    how = f"reused from {r['cache']['from']}" if reused else "executed"
+    msg = f"[{done}/{total}] {r['label']}: {mark} ({how}) in {r['duration_s']:.1f} s"
+    if r["error"]:
+        msg += f"\n    {r['error']}"
+    print(msg, file=sys.stderr, flush=True)
