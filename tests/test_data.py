@@ -11,7 +11,7 @@ from footprint import accounts
 from footprint.core import paths
 import footprint.core as data
 from footprint.core import Column
-from footprint.core.errors import DataFileError
+from footprint.core.errors import DataFileError, ParameterError
 
 SCHEMA = [Column("name", "str"), Column("area_ha", "float", min=0), Column("year", "int", min=2000, max=2030)]
 
@@ -88,7 +88,7 @@ def test_undecodable_bytes_are_a_clear_error(tmp_path):
 
 
 def test_unknown_country_error_in_the_accounts(nfa):
-    with pytest.raises(accounts.ParameterError, match="did you mean"):
+    with pytest.raises(ParameterError, match="did you mean"):
         accounts.summary(nfa, ["Osakaland"], [2022])
 
 

@@ -8,6 +8,7 @@ import json
 import nbformat
 import pytest
 
+from footprint import accounts as A
 from footprint.pipeline import notebooks as nbtools
 from footprint.pipeline import runner
 from footprint.core import paths
@@ -136,3 +137,14 @@ def test_executing_again_reproduces_the_reused_outputs(small_run):
     assert again.ok and again.results[0]["cache"]["reused"] is False
     assert again.results[0]["cache"]["key"] == next(r for r in small_run.results if r["notebook"] == nb)["cache"]["key"]
     assert _files(again.run_dir / nb) == _files(small_run.run_dir / nb)
+
+
+@pytest.mark.notebook
+@pytest.mark.xdist_group("pipeline")
+def test_national_headline_is_the_package_call(small_run, nfa):
+    """headline.json of notebook 01 is `A.headline` called with the notebook's parameters."""
+    nb = "01_national_accounts"
+    params = {**runner.notebook_defaults(runner.find_notebook(nb)), **SMALL[nb]}
+    got = json.loads((small_run.run_dir / nb / "tables" / "headline.json").read_text(encoding="utf-8"))
+    want = json.loads(json.dumps(A.headline(nfa, params["countries"], params["years"]), default=str))
+    assert got == want

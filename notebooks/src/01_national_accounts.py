@@ -21,10 +21,9 @@ processed_dir = "data/processed"  # tables are also published here; empty: do no
 
 # %%
 from footprint import accounts as A
-from footprint.outputs.export import table_figure
-from footprint.outputs.labels import label, pick
-from footprint.outputs.plots import national as charts
+from footprint.outputs.labels import pick
 from footprint.outputs.notebook import NotebookOutputs
+from footprint.outputs.plots import national as national_plots
 
 out = NotebookOutputs.create(
     "01_national_accounts",
@@ -34,10 +33,12 @@ out = NotebookOutputs.create(
     parameters=dict(countries=countries, years=years, lang=lang),
 )
 nfa = A.load_nfa()
-first, last = (A.require_year(nfa, int(y)) for y in years)
+span = A.year_span(nfa, years)
+first, last = span[0], span[-1]
 codes = A.resolve_countries(nfa, countries)
-span = list(range(first, last + 1))
+order = A.country_names(nfa, codes)  # the order of the parameter
 summary = A.summary(nfa, codes, span)
+head = A.headline(nfa, countries, years)
 summary.tail(len(codes))
 
 # %% [markdown]
@@ -50,11 +51,9 @@ summary.tail(len(codes))
 # %%
 check = A.identity_check(nfa, basis="per_cap", tolerance=1e-9)
 by_country = check.by_country()
-failing = by_country[by_country["cells_over_tolerance"] > 0].sort_values("max_abs_residual", ascending=False)
-japan_max = float(by_country.loc[by_country["country_code"] == A.JAPAN_CODE, "max_abs_residual"].iloc[0])
-world_max = float(by_country.loc[by_country["country_code"] == A.WORLD_CODE, "max_abs_residual"].iloc[0])
-print(f"Japan: largest residual {japan_max:.1e} gha per person over {len(nfa['year'].unique())} years")
-print(f"World: largest residual {world_max:.4f} gha per person (consumption = production by construction)")
+failing = check.failing_countries()
+print(f"Japan: largest residual {check.max_residual(A.JAPAN_CODE):.1e} gha per person in any year")
+print(f"World: largest residual {check.max_residual(A.WORLD_CODE):.4f} gha per person (consumption = production by construction)")
 print(f"{len(failing)} of {len(by_country)} entities have at least one cell over 1e-9 gha per person")
 failing.head(10)
 
@@ -77,12 +76,13 @@ yf.loc[[first, last]].round(4)
 # ## (a) Footprint and biocapacity per person by land type
 
 # %%
-ef_last = A.matrix(nfa, "ef_consumption", countries=codes, years=[last]).droplevel(["country_code", "year"])
-bc_last = A.matrix(nfa, "biocapacity", countries=codes, years=[last]).droplevel(["country_code", "year"])
-order = [n for n in A.countries(nfa).set_index("country_code").loc[codes, "country"]]  # parameter order
-fig = charts.footprint_vs_biocapacity(ef_last.loc[order], bc_last.loc[order], lang)
-fig.axes[0].set_title(pick(lang, f"Ecological footprint and biocapacity per person, {last}",
-                           f"1人当たりエコロジカル・フットプリントと生物生産力（{last}年）"))
+fig = national_plots.footprint_vs_biocapacity(
+    A.year_matrix(nfa, "ef_consumption", codes, last).loc[order],
+    A.year_matrix(nfa, "biocapacity", codes, last).loc[order],
+    lang,
+    title=pick(lang, f"Ecological footprint and biocapacity per person, {last}",
+               f"1人当たりエコロジカル・フットプリントと生物生産力（{last}年）"),
+)
 out.figure(
     fig,
     "national_footprint_vs_biocapacity",
@@ -103,11 +103,14 @@ out.figure(
 # ## (b) Japan over time
 
 # %%
-jp_ef = A.matrix(nfa, "ef_consumption", countries=["Japan"], years=span).droplevel(["country_code", "country"])
-jp_bc = A.matrix(nfa, "biocapacity", countries=["Japan"], years=span).droplevel(["country_code", "country"])["total"]
-fig = charts.time_series(jp_ef, jp_bc, lang)
-fig.axes[0].set_title(pick(lang, f"Japan: footprint and biocapacity per person, {first}–{last}",
-                           f"日本：1人当たりフットプリントと生物生産力（{first}–{last}年）"))
+jp = head["japan"]
+fig = national_plots.time_series(
+    A.country_matrix(nfa, "ef_consumption", "Japan", years=span),
+    A.country_matrix(nfa, "biocapacity", "Japan", years=span)["total"],
+    lang,
+    title=pick(lang, f"Japan: footprint and biocapacity per person, {first}–{last}",
+               f"日本：1人当たりフットプリントと生物生産力（{first}–{last}年）"),
+)
 out.figure(
     fig,
     "japan_footprint_time_series",
@@ -115,11 +118,12 @@ out.figure(
                f"日本の1人当たりフットプリントと生物生産力（{first}–{last}年）"),
     caption=pick(lang,
                  f"Japan's ecological footprint of consumption by land type (stacked) and its biocapacity (line), gha per "
-                 f"person. In {last} the footprint is {jp_ef.loc[last, 'total']:.2f} gha against {jp_bc.loc[last]:.2f} gha "
-                 f"of biocapacity: {jp_ef.loc[last, 'total'] / jp_bc.loc[last]:.1f} times Japan's own biocapacity.",
+                 f"person. In {last} the footprint is {jp['ef_consumption_gha_per_cap']:.2f} gha against "
+                 f"{jp['biocapacity_gha_per_cap']:.2f} gha of biocapacity: {jp['countries_needed']:.1f} times Japan's "
+                 "own biocapacity.",
                  f"日本の消費のエコロジカル・フットプリント（土地タイプ別、積み上げ）と生物生産力（線）、1人当たりgha。"
-                 f"{last}年はフットプリント{jp_ef.loc[last, 'total']:.2f} gha、生物生産力{jp_bc.loc[last]:.2f} gha"
-                 f"（自国の生物生産力の{jp_ef.loc[last, 'total'] / jp_bc.loc[last]:.1f}倍）。"),
+                 f"{last}年はフットプリント{jp['ef_consumption_gha_per_cap']:.2f} gha、生物生産力"
+                 f"{jp['biocapacity_gha_per_cap']:.2f} gha（自国の生物生産力の{jp['countries_needed']:.1f}倍）。"),
     source=A.NFA_SOURCE,
     status="published",
     data_edition=A.NFA_EDITION,
@@ -129,19 +133,10 @@ out.figure(
 # ## (c) Earths and overshoot days
 
 # %%
-latest = summary[summary["year"] == last].set_index("country").loc[order]
-table = latest.assign(
-    ef=latest["ef_consumption_gha_per_cap"].map("{:.2f}".format),
-    bc=latest["biocapacity_gha_per_cap"].map("{:.2f}".format),
-    earths=latest["earths"].map("{:.2f}".format),
-    needed=latest["countries_needed"].map("{:.1f}".format),
-    day=[("—" if d == "none" else d[5:]) for d in latest["overshoot_date"]],
-)[["ef", "bc", "earths", "needed", "day"]]
-table.index = [label(c, lang) for c in table.index]
-cols = [pick(lang, "Footprint\n(gha/person)", "フットプリント\n(gha/人)"), pick(lang, "Biocapacity\n(gha/person)", "生物生産力\n(gha/人)"),
-        label("earths", lang), pick(lang, "Own biocapacities\nneeded", "自国の生物生産力\nの何倍"),
-        pick(lang, "Overshoot day\n(month-day)", "オーバーシュート・\nデー（月-日）")]
-fig = table_figure(table, col_labels=cols, title=pick(lang, f"Earths and overshoot days, {last}", f"地球の数とオーバーシュート・デー（{last}年）"))
+latest = A.year_summary(summary, last, order)
+fig = national_plots.earths_and_overshoot_days(
+    latest, lang, title=pick(lang, f"Earths and overshoot days, {last}", f"地球の数とオーバーシュート・デー（{last}年）")
+)
 out.figure(
     fig,
     "earths_and_overshoot_days",
@@ -156,12 +151,13 @@ out.figure(
     status="derived",
     data_edition=A.NFA_EDITION,
 )
-table
+national_plots.earths_table(latest, lang)
 
 # %% [markdown]
 # ## Tables
 #
-# Written to the run folder and to `data/processed/01_national_accounts/`.
+# Written to the run folder and to `data/processed/01_national_accounts/`; `headline.json` holds the
+# numbers quoted above (`footprint.accounts.headline`).
 
 # %%
 written = out.tables(
@@ -173,4 +169,5 @@ written = out.tables(
         "japan_account_latest": A.land_type_table(nfa, "Japan", last).reset_index(),
     }
 )
+out.json("headline", head)
 sorted(p.name for p in written.values())

@@ -1,4 +1,4 @@
-"""Charts of the national accounts."""
+"""Charts of the national accounts (:mod:`footprint.accounts`)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import numpy as np
 import pandas as pd
 
 from footprint.accounts import LAND_TYPES
-from footprint.outputs.style import PALETTE
+from footprint.outputs.export import table_figure
 from footprint.outputs.labels import label, pick
+from footprint.outputs.style import PALETTE
 
 
-def footprint_vs_biocapacity(ef: pd.DataFrame, bc: pd.DataFrame, lang: str = "en"):
+def footprint_vs_biocapacity(ef: pd.DataFrame, bc: pd.DataFrame, lang: str = "en", title: str = ""):
     """Stacked bars per country: footprint by land type (left) beside biocapacity (right).
 
     ``ef`` and ``bc``: country name × land type (gha per person), same row order.
@@ -36,10 +37,12 @@ def footprint_vs_biocapacity(ef: pd.DataFrame, bc: pd.DataFrame, lang: str = "en
                               "左：フットプリント　右（斜線）：生物生産力"),
             transform=ax.transAxes, fontsize=8, va="top")
     ax.grid(axis="x", visible=False)
+    if title:
+        ax.set_title(title)
     return fig
 
 
-def time_series(ef: pd.DataFrame, bc: pd.Series, lang: str = "en"):
+def time_series(ef: pd.DataFrame, bc: pd.Series, lang: str = "en", title: str = ""):
     """Stacked area of the footprint by land type over time, with the biocapacity line."""
     fig, ax = plt.subplots(figsize=(9, 4.8))
     years = ef.index.to_numpy()
@@ -49,4 +52,39 @@ def time_series(ef: pd.DataFrame, bc: pd.Series, lang: str = "en"):
     ax.set_xlim(years.min(), years.max())
     ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
     ax.legend(ncols=2, fontsize=8, loc="upper right")
+    if title:
+        ax.set_title(title)
     return fig
+
+
+def earths_table(year_summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """Footprint, biocapacity, Earths, own biocapacities needed and overshoot day, formatted for reading.
+
+    ``year_summary``: rows of :func:`footprint.accounts.summary` for one year, indexed by country name
+    (:func:`footprint.accounts.year_summary`). Overshoot days are shown as month-day; ``—`` = none.
+    """
+    s = year_summary
+    table = pd.DataFrame(
+        {
+            "ef": s["ef_consumption_gha_per_cap"].map("{:.2f}".format),
+            "bc": s["biocapacity_gha_per_cap"].map("{:.2f}".format),
+            "earths": s["earths"].map("{:.2f}".format),
+            "needed": s["countries_needed"].map("{:.1f}".format),
+            "day": s["overshoot_date"].str.slice(5).where(s["overshoot_date"] != "none", "—"),
+        }
+    )
+    table.index = [label(c, lang) for c in table.index]
+    return table
+
+
+def earths_table_labels(lang: str = "en") -> list[str]:
+    """Column headings of :func:`earths_table`."""
+    return [pick(lang, "Footprint\n(gha/person)", "フットプリント\n(gha/人)"),
+            pick(lang, "Biocapacity\n(gha/person)", "生物生産力\n(gha/人)"),
+            label("earths", lang), pick(lang, "Own biocapacities\nneeded", "自国の生物生産力\nの何倍"),
+            pick(lang, "Overshoot day\n(month-day)", "オーバーシュート・\nデー（月-日）")]
+
+
+def earths_and_overshoot_days(year_summary: pd.DataFrame, lang: str = "en", title: str = ""):
+    """:func:`earths_table` drawn as a citable table figure."""
+    return table_figure(earths_table(year_summary, lang), col_labels=earths_table_labels(lang), title=title)

@@ -1,0 +1,29 @@
+"""The vocabulary of the tidy NFA table: land types, record names and units, basis, country codes."""
+
+from __future__ import annotations
+
+LAND_TYPES: tuple[str, ...] = (
+    "cropland",
+    "grazing_land",
+    "forest_products",
+    "fishing_grounds",
+    "built_up_land",
+    "carbon",
+)
+#: the land types plus the row total, in column order of every matrix
+COLUMNS: tuple[str, ...] = (*LAND_TYPES, "total")
+WORLD_CODE = 5001
+JAPAN_CODE = 110
+
+#: API record prefix -> (record name in this package, unit)
+RECORDS: dict[str, tuple[str, str]] = {
+    "EFProd": ("ef_production", "gha"),
+    "EFImports": ("ef_imports", "gha"),
+    "EFExports": ("ef_exports", "gha"),
+    "EFCons": ("ef_consumption", "gha"),
+    "Biocap": ("biocapacity", "gha"),
+    "Area": ("area", "ha"),
+}
+RECORD_NAMES: tuple[str, ...] = tuple(r for r, _ in RECORDS.values())
+#: API record suffix -> basis
+BASIS: dict[str, str] = {"PerCap": "per_cap", "TotHA": "total", "TotGHA": "total"}
