@@ -32,17 +32,15 @@ output_dir = ""  # empty: reports/interactive/04_interregional_flows; the runner
 processed_dir = "data/processed"  # tables are also published here; empty: do not publish
 
 # %%
-import pandas as pd
-
 from footprint import accounts as A
 from footprint import city as C
-from footprint import flows as F
-from footprint import forest as Fo
+from footprint import flows as FL
+from footprint import forest as F
+from footprint.core import weakest_status
 from footprint.outputs import maps
-from footprint.core.errors import ParameterError
 from footprint.outputs.labels import pick
-from footprint.outputs.plots import flows as charts
 from footprint.outputs.notebook import NotebookOutputs
+from footprint.outputs.plots import flows as flows_plots
 
 out = NotebookOutputs.create(
     "04_interregional_flows",
@@ -52,11 +50,9 @@ out = NotebookOutputs.create(
     parameters=dict(year=year, layers=layers, partners=partners, extra_flows_file=extra_flows_file, extra_nodes_file=extra_nodes_file,
                     city_layer=city_layer, forest_layer=forest_layer, lang=lang),
 )
-if not F.YEARS[0] <= int(year) <= F.YEARS[1]:
-    raise ParameterError(f"year: expected {F.YEARS[0]}-{F.YEARS[1]}, found {year}")
-seed = F.load_seed()
-nodes, flows = seed.nodes, seed.flows
-print(f"seed: {len(nodes)} nodes, {len(flows)} flows in {flows['layer'].nunique()} layers")
+year = FL.check_year(year)
+seed = FL.load_seed()
+print(f"seed: {len(seed.nodes)} nodes, {len(seed.flows)} flows in {seed.flows['layer'].nunique()} layers")
 
 # %% [markdown]
 # ## Layers from the other modules
@@ -65,55 +61,47 @@ print(f"seed: {len(nodes)} nodes, {len(flows)} flows in {flows['layer'].nunique(
 # an estimate) and the forest environment tax flowing between Osaka City and the national pool
 # (the forest module: receipts modelled except the published FY2023 figure; the levy from
 # FY2024). Where the forest module and the seed data give the same flow, the seed's published
-# figure is kept.
+# figure is kept. Your own nodes and flows files are added last.
 
 # %%
 origin = origin_year = fund = None
 if city_layer:
-    city_years = [y for y in C.default_inputs().years if y <= int(year)]
-    origin_year = max(city_years) if city_years else min(C.default_inputs().years)
+    origin_year = FL.origin_year_for(C.default_inputs().years, year)
     origin = C.osaka_origin_table(origin_year)
     print(f"city footprint by origin: {origin_year} (latest year of the city model up to {year})")
 if forest_layer:
-    fund = Fo.osaka_fund_flows(range(2019, int(year) + 1))
-flows, added = F.with_model_layers(flows, nodes, seed.units, origin=origin, origin_year=origin_year, fund=fund)
-if extra_nodes_file:
-    nodes = pd.concat([nodes, F.read_nodes_file(extra_nodes_file)], ignore_index=True)
-    nodes = F.validate_nodes(nodes, extra_nodes_file)
+    fund = F.osaka_fund_flows(range(2019, year + 1), F.load_inputs())
+flows, added = FL.with_model_layers(seed.flows, seed.nodes, seed.units, origin=origin, origin_year=origin_year, fund=fund)
+nodes, flows, n_extra = FL.add_user_tables(seed.nodes, flows, seed.units, extra_nodes_file=extra_nodes_file,
+                                           extra_flows_file=extra_flows_file)
 if extra_flows_file:
-    extra = F.read_flows_file(extra_flows_file, nodes, seed.units)
-    flows = F.combine(flows, extra, extra_flows_file)
-    added["extra"] = len(extra)
+    added["extra"] = n_extra
 print("flows added:", added or "none")
 
 # %% [markdown]
 # ## Common currencies
 #
 # Conversion factors, each with its source. Carbon dioxide becomes carbon-uptake land with the
-# National Footprint Accounts method, gha per t CO₂ = 12/44 × (1 − ocean uptake share) ÷ average
-# forest carbon sequestration × forest equivalence factor: about 0.35 gha per t CO₂ (an
-# estimate: the sequestration rate and ocean share are not confirmed against the paper). Wood
-# becomes forest land as m³ ÷ increment × Japan's forest yield factor × equivalence factor,
-# assuming the supplying forest grows like a mid-age sugi stand (an estimate).
+# National Footprint Accounts method, gha per t CO₂ = forest equivalence factor × (1 − ocean
+# uptake share) ÷ (average forest carbon sequestration × 3.664 t CO₂ per t C): about 0.35 gha per
+# t CO₂ (an estimate: the sequestration rate and ocean share are not confirmed against the
+# paper). Wood becomes forest land as m³ ÷ increment × Japan's forest yield factor × equivalence
+# factor, assuming the supplying forest grows like a mid-age sugi stand (an estimate).
 
 # %%
-nfa = A.load_nfa()
-fy = min(int(year), A.latest_year(nfa))
-eqf = A.equivalence_factors(nfa).loc[fy, "forest_products"]
-yf = A.yield_factors(nfa, "Japan").loc[fy, "forest_products"]
-factors = F.conversion_table(seed.units, seed.parameters, eqf_forest=eqf, yf_forest=yf, year=fy, nfa_source=A.NFA_SOURCE)
+fy, eqf, yf = FL.nfa_forest_factors(A.load_nfa(), year)
+factors = FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf, yf_forest=yf, year=fy,
+                              nfa_source=A.NFA_SOURCE)
 factors[["unit", "item", "currency", "factor", "status", "note"]]
 
 # %%
-snap = F.snapshot(flows, int(year))
-snap = F.select(snap, layers=layers, partners=partners, nodes=nodes)
-conv = F.convert(snap, factors)
-unconverted = conv[conv[list(F.CURRENCIES)].isna().all(axis=1)]
-no_qty = unconverted["quantity"].isna()
-print(f"{len(conv)} flows as known in {year}; {len(conv) - len(unconverted)} converted to at least one common currency; "
-      f"{int(no_qty.sum())} documented without a quantity; {int((~no_qty).sum())} kept in their own units "
-      f"({', '.join(sorted(unconverted.loc[~no_qty, 'unit'].unique()))})")
-graph = F.build_graph(nodes, conv)
+res = FL.analyse_flows(flows, nodes, factors, year=year, layers=layers, partners=partners)
+conv, bonds = res.converted, res.bonds
+counts = FL.conversion_counts(conv)
+print(f"{counts['flows']} flows as known in {year}; {counts['converted']} converted to at least one common currency; "
+      f"{counts['without_quantity']} documented without a quantity; {counts['own_units']} kept in their own units "
+      f"({', '.join(counts['units_kept'])})")
+graph = FL.build_graph(nodes, conv)
 print(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
 
 # %% [markdown]
@@ -125,15 +113,8 @@ print(f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
 # with flows in both directions; strength = sum of its flows in each common currency.
 
 # %%
-bonds = F.bond_metrics(conv, nodes)
-balance = F.partner_balance(conv, by="unit")
-balance_cur = F.partner_balance(conv, by="currency")
-cent = F.centrality(conv, nodes)
-circ = F.cycles(conv, max_length=4)
-node_bal = F.node_balance(conv)
-show = bonds[["partner", "name_en", "n_flows", "n_layers", "n_items", "layers", "shannon_items", "shannon_layers",
-              "reciprocity", "strength_persons", "strength_amount_jpy", "strength_ef_gha", "status"]]
-show.round(3)
+bonds[["partner", "name_en", "n_flows", "n_layers", "n_items", "layers", "shannon_items", "shannon_layers",
+       "reciprocity", "strength_persons", "strength_amount_jpy", "strength_ef_gha", "status"]].round(3)
 
 # %% [markdown]
 # ## Circular flows and centrality
@@ -143,8 +124,8 @@ show.round(3)
 # ecological sphere). PageRank and betweenness are computed on the graph of distinct node pairs.
 
 # %%
-print(circ.to_string(index=False) if len(circ) else "no cycle")
-cent.sort_values("pagerank", ascending=False).head(8).round(4)
+print(res.cycles.to_string(index=False) if len(res.cycles) else "no cycle")
+res.centrality.sort_values("pagerank", ascending=False).head(8).round(4)
 
 # %% [markdown]
 # ## Maps
@@ -156,27 +137,13 @@ cent.sort_values("pagerank", ascending=False).head(8).round(4)
 
 # %%
 countries = maps.world_countries()
-pref_codes = sorted({str(c)[:2] for c in nodes["muni_code"].dropna()} | {"25", "26", "27", "28", "29", "30"})
-munis = maps.japan_municipalities(prefectures=pref_codes)
+munis = maps.japan_municipalities(prefectures=flows_plots.map_prefecture_codes(nodes))
 prefs = maps.japan_prefectures()
-points = charts.node_points(nodes, countries=countries, municipalities=munis, prefectures=prefs)
-located = set(points.loc[points["lon"].notna(), "id"])
-not_drawn = conv[~conv["source_id"].isin(located) | ~conv["target_id"].isin(located)]
-src_flows = pick(lang, "publications cited per row of data/raw/flows/flows.csv (Osaka City, MOEJ, GEC, JICA, JETRO, "
-                 "GMCA, Osaka Prefecture and others)",
-                 "data/raw/flows/flows.csv の各行に記載の出典（大阪市、環境省、GEC、JICA、JETRO、GMCA、大阪府ほか）")
-layer_src = src_flows + (pick(lang, "; Osaka City footprint model (footprint.city, NFA 2025)",
-                              "；大阪市フットプリント推計（footprint.city、NFA 2025）") if "city" in added else "") + (
-    pick(lang, "; forest-tax model (footprint.forest)", "；森林環境譲与税モデル（footprint.forest）") if "forest" in added else "")
-iso = nodes.set_index("id")["iso3"]
-both_located = conv["source_id"].isin(located) & conv["target_id"].isin(located)
-in_japan = (conv["source_id"].map(iso) == "JPN") & (conv["target_id"].map(iso) == "JPN")
-intl = conv[both_located & ~in_japan]  # what the world map draws
-rough = set(points.loc[points["located_by"] == "country_of_organisation", "id"])
-dom = conv[both_located & in_japan & ~conv["source_id"].isin(rough) & ~conv["target_id"].isin(rough)]
+points = flows_plots.node_points(nodes, countries=countries, municipalities=munis, prefectures=prefs)
+scope = flows_plots.map_scope(conv, nodes, points)
+src_flows, layer_src = flows_plots.flow_sources(lang, added)
 
-fig = charts.world_flow_map(conv, nodes, points, countries, layers=layers, lang=lang)
-maps.add_credit(fig.axes[-1], "natural_earth", lang=lang)
+fig = flows_plots.world_flow_map(conv, nodes, points, countries, layers=layers, lang=lang)
 out.figure(
     fig,
     "world_flow_map",
@@ -185,19 +152,18 @@ out.figure(
     caption=pick(lang,
                  f"Arrows join Osaka and its partners abroad, one panel per layer; red = towards Osaka, grey = from "
                  f"Osaka, dotted = between others (ministries are placed at their country's centre); line width grows "
-                 f"with the number of flows on the pair. {len(not_drawn)} of {len(conv)} flows have an end without a "
+                 f"with the number of flows on the pair. {len(scope.not_drawn)} of {len(conv)} flows have an end without a "
                  "location and are not drawn; flows within Japan are on the domestic map.",
                  f"大阪と海外パートナーを結ぶ矢印（層別）。赤＝大阪へ、灰＝大阪から、点線＝その他の間（省庁は国の中心に配置）。"
-                 f"線の太さはその組のフロー数。{len(conv)}件中{len(not_drawn)}件は端点の位置がないため描いていない。"
+                 f"線の太さはその組のフロー数。{len(conv)}件中{len(scope.not_drawn)}件は端点の位置がないため描いていない。"
                  "国内のフローは国内地図に示す。"),
     source=layer_src,
     credit=maps.credit("natural_earth", lang=lang),
-    status=F.weakest_status(intl["status"]) if len(intl) else "published",
+    status=weakest_status(scope.international["status"]),
 )
 
 # %%
-fig = charts.domestic_map(conv, nodes, points, prefs, munis, lang=lang)
-maps.add_credit(fig.axes[0], "mlit", lang=lang)
+fig = flows_plots.domestic_map(conv, nodes, points, prefs, munis, lang=lang)
 out.figure(
     fig,
     "domestic_partner_map",
@@ -210,14 +176,14 @@ out.figure(
                  "大阪市などに提案。大阪市の連携先の森林自治体は資料に見当たらない（extra_flowsで追加できる）。"),
     source=src_flows,
     credit=maps.credit("mlit", lang=lang),
-    status=F.weakest_status(dom["status"]) if len(dom) else "published",
+    status=weakest_status(scope.domestic["status"]),
 )
 
 # %% [markdown]
 # ## Flows by layer, partner by layer, bond profiles
 
 # %%
-fig = charts.alluvial(conv, nodes, lang=lang)
+fig = flows_plots.alluvial(conv, nodes, lang=lang)
 out.figure(
     fig,
     "alluvial_by_layer",
@@ -227,12 +193,12 @@ out.figure(
                  "units can be compared; sizes in common currencies are in the tables.",
                  "帯の幅はフローの件数（各フロー1回）。単位の異なる層を比べるため。共通通貨での大きさは表に示す。"),
     source=layer_src,
-    status=F.weakest_status(conv["status"]),
+    status=weakest_status(conv["status"]),
 )
 
 # %%
-fig = charts.partner_layer_heatmap(conv, nodes, lang=lang, partners=list(bonds["partner"]))
-links = F.hub_links(conv)
+fig = flows_plots.partner_layer_heatmap(conv, nodes, lang=lang, partners=list(bonds["partner"]))
+hub_status = weakest_status(FL.hub_links(conv)["status"])
 out.figure(
     fig,
     "partner_layer_heatmap",
@@ -243,11 +209,11 @@ out.figure(
                  f"各パートナーと大阪の層別フロー数。⇄は双方向のフローがある層。{len(bonds)}のパートナーのうち"
                  f"{int((bonds['n_layers'] >= 2).sum())}が2層以上で結ばれている。"),
     source=layer_src,
-    status=F.weakest_status(links["status"]),
+    status=hub_status,
 )
 
 # %%
-fig = charts.bond_profiles(conv, bonds, nodes, lang=lang)
+fig = flows_plots.bond_profiles(conv, bonds, nodes, lang=lang)
 out.figure(
     fig,
     "bond_profiles",
@@ -258,7 +224,7 @@ out.figure(
                  "層別の大阪からのフロー（左）と大阪へのフロー（右）。H＝品目の種類についてのシャノン指数、"
                  "双方向性＝両方向のフローがある層の割合。"),
     source=layer_src,
-    status=F.weakest_status(links["status"]),
+    status=hub_status,
 )
 
 # %% [markdown]
@@ -276,16 +242,14 @@ written = out.tables(
         "flows": conv,
         "conversion_factors": factors,
         "bond_metrics": bonds,
-        "partner_balance_units": balance,
-        "partner_balance_currencies": balance_cur,
-        "node_balance": node_bal,
-        "centrality": cent,
-        "cycles": circ,
+        "partner_balance_units": res.balance_units,
+        "partner_balance_currencies": res.balance_currencies,
+        "node_balance": res.node_balance,
+        "centrality": res.centrality,
+        "cycles": res.cycles,
     }
 )
-out.json("headline", {"year": int(year), **F.summary_counts(conv), "partners": int(len(bonds)),
-                      "partners_multi_layer": int((bonds["n_layers"] >= 2).sum()),
-                      "reciprocal_partners": int((bonds["reciprocal_layers"] > 0).sum()), "cycles": int(len(circ))})
+out.json("headline", FL.headline(year, conv, bonds, res.cycles))
 sorted(p.name for p in written.values())
 
 # %% [markdown]
@@ -295,6 +259,4 @@ sorted(p.name for p in written.values())
 # at least one of the partner's numbers is derived or estimated.
 
 # %%
-note = bonds.assign(name=bonds["name_ja"] if lang == "ja" else bonds["name_en"])[
-    ["name", "layers", "n_flows", "n_items", "shannon_items", "reciprocity", "status"]]
-print(note.round(2).to_string(index=False))
+print(flows_plots.partner_summary(bonds, lang).round(2).to_string(index=False))

@@ -1,13 +1,15 @@
 """Charts and maps of the interregional flow graph: tables in, matplotlib ``Figure`` out.
 
 Maps take boundaries from :mod:`footprint.outputs.maps` (passed in, so that a notebook reads each file
-once and only what it draws) and node positions from :func:`node_points`.
+once and only what it draws) and node positions from :func:`node_points`; :func:`map_scope` says
+which flows each map draws, so that captions and statuses describe exactly what is drawn.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -17,10 +19,53 @@ from matplotlib.path import Path
 from matplotlib.ticker import FuncFormatter
 
 from footprint.flows import HUB, LAYERS, hub_links
+from footprint.outputs import maps
 from footprint.outputs.labels import pick
 
 LAYER_COLOURS = {"resource": "#2e7d32", "fund": "#e6a532", "people": "#3f6fc5"}
 TO_HUB, FROM_HUB = "#c62828", "#455a64"
+#: prefectures around Osaka drawn on the domestic map besides those of the nodes
+KANSAI_PREF_CODES = ("25", "26", "27", "28", "29", "30")
+
+
+def flow_sources(lang: str, added: Mapping[str, int] | Sequence[str] = ()) -> tuple[str, str]:
+    """Source lines of the flow figures: ``(seed, seed and model layers)``; ``added`` names the
+    model layers present (``"city"``, ``"forest"``)."""
+    seed = pick(lang, "publications cited per row of data/raw/flows/flows.csv (Osaka City, MOEJ, GEC, JICA, JETRO, "
+                "GMCA, Osaka Prefecture and others)",
+                "data/raw/flows/flows.csv の各行に記載の出典（大阪市、環境省、GEC、JICA、JETRO、GMCA、大阪府ほか）")
+    layers = seed + (pick(lang, "; Osaka City footprint model (footprint.city, NFA 2025)",
+                          "；大阪市フットプリント推計（footprint.city、NFA 2025）") if "city" in added else "") + (
+        pick(lang, "; forest-tax model (footprint.forest)", "；森林環境譲与税モデル（footprint.forest）") if "forest" in added else "")
+    return seed, layers
+
+
+def map_prefecture_codes(nodes: pd.DataFrame) -> list[str]:
+    """Prefecture codes whose municipalities the domestic map needs: those of the nodes and Kansai."""
+    return sorted({str(c)[:2] for c in nodes["muni_code"].dropna()} | set(KANSAI_PREF_CODES))
+
+
+@dataclass(frozen=True)
+class MapScope:
+    """Which flows the maps draw: ``not_drawn`` (an end without a location), ``international``
+    (world map: both ends located, not both in Japan) and ``domestic`` (domestic map: both ends in
+    Japan and located by coordinates or boundaries, not by a country centroid)."""
+
+    not_drawn: pd.DataFrame
+    international: pd.DataFrame
+    domestic: pd.DataFrame
+
+
+def map_scope(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame) -> MapScope:
+    """Split ``flows`` by the map that draws them (:class:`MapScope`); ``points`` from :func:`node_points`."""
+    located = set(points.loc[points["lon"].notna(), "id"])
+    src_in, tgt_in = flows["source_id"].isin(located), flows["target_id"].isin(located)
+    iso = nodes.set_index("id")["iso3"]
+    in_japan = (flows["source_id"].map(iso) == "JPN") & (flows["target_id"].map(iso) == "JPN")
+    rough = set(points.loc[points["located_by"] == "country_of_organisation", "id"])
+    precise = ~flows["source_id"].isin(rough) & ~flows["target_id"].isin(rough)
+    return MapScope(not_drawn=flows[~src_in | ~tgt_in], international=flows[src_in & tgt_in & ~in_japan],
+                    domestic=flows[src_in & tgt_in & in_japan & precise])
 
 
 def layer_label(layer: str, lang: str) -> str:
@@ -128,12 +173,13 @@ def _legend_dirs(ax, lang, loc="lower left"):
 
 def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, countries, *,
                    layers: Sequence[str] = LAYERS, lang: str = "en", hub: Sequence[str] = HUB,
-                   extent=(-15, 150, -8, 62)):
+                   extent=(-15, 150, -8, 62), credit: bool = True):
     """One world panel per layer: arrows between located nodes outside Japan and Osaka.
 
     Line width grows with the number of flows on a pair. Pairs with both ends in Japan are left
-    to the domestic map; pairs with an unlocated end are not drawn (the notebook counts them).
-    Partner countries are shaded in the layer's colour.
+    to the domestic map; pairs with an unlocated end are not drawn (:func:`map_scope` counts them).
+    Partner countries are shaded in the layer's colour; ``credit`` adds the Natural Earth credit
+    to the last panel.
     """
     layers = [x for x in LAYERS if x in layers]
     fig, axes = plt.subplots(len(layers), 1, figsize=(8.6, 3.2 * len(layers) + 0.3), squeeze=False)
@@ -172,13 +218,15 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
                     transform=ax.transAxes, ha="center", fontsize=9, color="#666666")
     _legend_dirs(axes[0, 0], lang)
     fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.96, hspace=0.12)
+    if credit:
+        maps.add_credit(fig.axes[-1], "natural_earth", lang=lang)
     return fig
 
 
 def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, prefectures, municipalities, *,
-                 lang: str = "en", hub: Sequence[str] = HUB, margin: float = 0.35):
+                 lang: str = "en", hub: Sequence[str] = HUB, margin: float = 0.35, credit: bool = True):
     """Domestic partners: arrows between located nodes in Japan over prefecture and municipality
-    boundaries; municipalities that are nodes are shaded."""
+    boundaries; municipalities that are nodes are shaded. ``credit`` adds the MLIT credit."""
     iso = nodes.set_index("id")["iso3"]
     names = node_names(nodes, lang)
     pairs = _pair_table(flows, points, hub)
@@ -228,6 +276,8 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.grid(False)
+    if credit:
+        maps.add_credit(ax, "mlit", lang=lang)
     return fig
 
 
@@ -387,3 +437,9 @@ def bond_profiles(flows: pd.DataFrame, metrics: pd.DataFrame, nodes: pd.DataFram
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
     ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=7.5, frameon=False)
     return fig
+
+
+def partner_summary(bonds: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The partners with their bond metrics for the closing note, names in ``lang``."""
+    return bonds.assign(name=bonds["name_ja"] if lang == "ja" else bonds["name_en"])[
+        ["name", "layers", "n_flows", "n_items", "shannon_items", "reciprocity", "status"]]

@@ -1,0 +1,34 @@
+"""The flows notebook writes what the package computes: its headline.json equals a direct call."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from footprint import accounts as A
+from footprint import flows as FL
+from footprint import forest as F
+from footprint.pipeline import runner
+
+NOTEBOOK = "04_interregional_flows"
+PARAMS = {"year": 2023, "partners": ["hcmc", "quezon_city", "greater_manchester"], "city_layer": False,
+          "forest_layer": True, "lang": "ja"}
+
+
+@pytest.mark.notebook
+def test_headline_equals_the_package_call(tmp_path):
+    scenario = runner.Scenario(name="flows_headline", notebooks={NOTEBOOK: PARAMS}, defaults={"processed_dir": ""})
+    result = runner.run(scenario, reports=tmp_path, latest=False, cache=False)
+    res = next(r for r in result.results if r["notebook"] == NOTEBOOK)
+    assert res["status"] == "ok", res["error"]
+    written = json.loads((result.run_dir / res["label"] / "tables" / "headline.json").read_text(encoding="utf-8"))
+
+    year = PARAMS["year"]
+    seed = FL.load_seed()
+    fund = F.osaka_fund_flows(range(2019, year + 1), F.load_inputs())
+    flows, _ = FL.with_model_layers(seed.flows, seed.nodes, seed.units, fund=fund)
+    fy, eqf, yf = FL.nfa_forest_factors(A.load_nfa(), year)
+    factors = FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf, yf_forest=yf, year=fy)
+    analysis = FL.analyse_flows(flows, seed.nodes, factors, year=year, layers=list(FL.LAYERS), partners=PARAMS["partners"])
+    assert written == FL.headline(year, analysis.converted, analysis.bonds, analysis.cycles)
