@@ -8,13 +8,21 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.footprint-installed
 JOBS   ?= 2
 
-.PHONY: run test bench lab clean help
+.PHONY: run test bench lab notebooks git-setup clean help
 
 help:
 	@echo "make run    execute every notebook with papermill -> reports/<run>/ (figures, tables, manifest)"
 	@echo "make test   run the whole test suite (executes every notebook with small parameters)"
 	@echo "make bench  benchmarks: notebook wall time against the kernel-start floor, kernels of the maths"
-	@echo "make lab    JupyterLab on notebooks/ with the project's kernel"
+	@echo "make lab    JupyterLab on notebooks/ with the project's kernel (notebooks paired with notebooks/src/*.py)"
+	@echo "make notebooks  rebuild notebooks/*.ipynb from notebooks/src/*.py (jupytext)"
+
+# Committed notebooks carry no outputs: .gitattributes sends notebooks/*.ipynb through this clean
+# filter, which stores the canonical form (no outputs, see footprint.pipeline.notebooks). Every
+# target sets it (idempotent, local to this clone), so a fresh clone needs no manual step.
+git-setup:
+	@git rev-parse --git-dir >/dev/null 2>&1 && \
+	  git config filter.footprint-notebook.clean '$(PY) -m footprint.pipeline.notebooks --clean %f' || true
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,16 +30,19 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-run: $(STAMP)
+run: $(STAMP) git-setup
 	$(PY) -m footprint run --jobs $(JOBS)
 
-test: $(STAMP)
+test: $(STAMP) git-setup
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
-bench: $(STAMP)
+bench: $(STAMP) git-setup
 	$(PY) benchmarks/run_all.py
 
-lab: $(STAMP)
+notebooks: $(STAMP) git-setup
+	$(PY) -m footprint.pipeline.notebooks
+
+lab: $(STAMP) git-setup
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,lab]'
 	$(PY) -m ipykernel install --sys-prefix --name footprint --display-name "Python 3 (footprint)"
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)

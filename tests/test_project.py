@@ -16,9 +16,9 @@ def test_environment_yml_is_a_thin_wrapper_of_pyproject():
     plain = [d for d in deps if isinstance(d, str)]
     pips = [d for d in deps if isinstance(d, dict)]
     assert sorted(re.split(r"[=<> ]", d)[0] for d in plain) == ["pip", "python"]
-    assert pips == [{"pip": ["-e .[dev]"]}]
+    assert pips == [{"pip": ["-e .[dev,lab]"]}]
     py = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert "dev" in py["project"]["optional-dependencies"]
+    assert {"dev", "lab"} <= set(py["project"]["optional-dependencies"])
     want = re.search(r"python=(\d+\.\d+)", " ".join(plain)).group(1)
     assert py["project"]["requires-python"] == f">={want}"
 

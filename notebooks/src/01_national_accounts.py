@@ -1,5 +1,3 @@
-# Source of notebooks/01_national_accounts.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
-
 # %% [markdown]
 # # National footprint accounts: Japan, Osaka's partner countries and the world
 #
