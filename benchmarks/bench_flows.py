@@ -24,6 +24,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from strategies_flows import generated_graph
+from strategies_forest import synthetic_indicators
 
 from footprint import flows as FL
 from footprint import forest as F
@@ -72,7 +73,7 @@ def run(nodes: pd.DataFrame, flows: pd.DataFrame, units: pd.DataFrame, factors: 
 def forest_layer(units, factors) -> tuple[int, dict]:
     """The forest-tax fund layer of every municipality."""
     inputs = F.load_inputs()
-    munis = F.synthetic_indicators(inputs.municipalities, seed=0)  # illustrative indicators (shape only)
+    munis = synthetic_indicators(inputs.municipalities, seed=0)  # illustrative indicators (shape only)
     alloc = F.allocate(munis, list(range(2019, 2026)), inputs.allocation, population_columns=F.census_columns())
     mnodes, mflows = FL.flows_from_allocation(alloc, status="illustrative")
     seed = FL.load_nodes()

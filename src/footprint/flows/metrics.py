@@ -59,6 +59,13 @@ def shannon_index(table: pd.DataFrame, by: str, category: str) -> pd.Series:
     return (-(p * np.log(p))).groupby(level=0).sum() + 0.0
 
 
+def _with_names(table: pd.DataFrame, nodes: pd.DataFrame | None) -> pd.DataFrame:
+    """``table`` with the ``name_en, name_ja, kind`` of its ``partner`` (the id where no nodes)."""
+    if nodes is not None:
+        return table.join(nodes.set_index("id")[["name_en", "name_ja", "kind"]], on="partner")
+    return table.assign(name_en=table["partner"], name_ja=table["partner"], kind=None)
+
+
 def bond_metrics(
     flows: pd.DataFrame,
     nodes: pd.DataFrame | None = None,
@@ -111,14 +118,7 @@ def bond_metrics(
     for c in CURRENCIES:
         out[f"strength_{c}"] = g[c].sum(min_count=1) if c in f.columns else np.nan
     out["status"] = g["converted_status" if "converted_status" in f.columns else "status"].agg(weakest_status)
-    out = out.reset_index().rename(columns={"index": "partner"})
-    if nodes is not None:
-        meta = nodes.set_index("id")[["name_en", "name_ja", "kind"]]
-        out = out.join(meta, on="partner")
-    else:
-        out["name_en"] = out["partner"]
-        out["name_ja"] = out["partner"]
-        out["kind"] = None
+    out = _with_names(out.reset_index().rename(columns={"index": "partner"}), nodes)
     out = out.sort_values(["n_layers", "n_flows", "partner"], ascending=[False, False, True], kind="stable")
     return out[cols].reset_index(drop=True)
 

@@ -223,6 +223,21 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
     return fig
 
 
+def _domestic_frame(pts: pd.DataFrame, margin: float) -> tuple[float, float, float, float]:
+    """``(x0, x1, y0, y1)`` of the domestic map: the points plus ``margin`` degrees (Kansai when
+    there is none), widened to a landscape frame with room for labels."""
+    if len(pts):
+        x0, x1 = pts["lon"].min() - margin, pts["lon"].max() + margin
+        y0, y1 = pts["lat"].min() - margin, pts["lat"].max() + margin
+    else:
+        x0, x1, y0, y1 = 134.8, 136.4, 34.0, 35.5
+    coslat = np.cos(np.deg2rad((y0 + y1) / 2))
+    if (x1 - x0) * coslat < 1.2 * (y1 - y0):
+        pad = (1.2 * (y1 - y0) / coslat - (x1 - x0)) / 2
+        x0, x1 = x0 - pad, x1 + pad
+    return x0, x1, y0, y1
+
+
 def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, prefectures, municipalities, *,
                  lang: str = "en", hub: Sequence[str] = HUB, margin: float = 0.35, credit: bool = True):
     """Domestic partners: arrows between located nodes in Japan over prefecture and municipality
@@ -238,15 +253,7 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
     pts = points.set_index("id").reindex(ends)
     fig, ax = plt.subplots(figsize=(7.6, 6.4))
     fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.98)
-    if len(pts):
-        x0, x1 = pts["lon"].min() - margin, pts["lon"].max() + margin
-        y0, y1 = pts["lat"].min() - margin, pts["lat"].max() + margin
-    else:
-        x0, x1, y0, y1 = 134.8, 136.4, 34.0, 35.5
-    coslat = np.cos(np.deg2rad((y0 + y1) / 2))
-    if (x1 - x0) * coslat < 1.2 * (y1 - y0):  # widen to a landscape frame, room for labels
-        pad = (1.2 * (y1 - y0) / coslat - (x1 - x0)) / 2
-        x0, x1 = x0 - pad, x1 + pad
+    x0, x1, y0, y1 = _domestic_frame(pts, margin)
     municipalities.plot(ax=ax, color="#f4f4f4", edgecolor="#cccccc", linewidth=0.3)
     codes = nodes.set_index("id").reindex(ends)["muni_code"].dropna()
     mine = municipalities["code"].isin(set(codes))
@@ -297,6 +304,38 @@ def _stack(values: pd.Series, gap: float) -> pd.DataFrame:
     return pd.DataFrame({"top": tops, "bottom": tops - v}, index=values.index)
 
 
+def _alluvial_table(flows: pd.DataFrame, weight: str | None, max_nodes: int) -> pd.DataFrame:
+    """The flows with a positive weight ``w`` (1 each, or the ``weight`` column) and their
+    ``left``/``right`` node; nodes beyond the ``max_nodes`` largest on a side become ``"__other__"``."""
+    w = flows[weight].astype(float) if weight else pd.Series(1.0, index=flows.index)
+    f = flows.assign(w=w)
+    f = f[f["w"].notna() & (f["w"] > 0)]
+
+    def top(col):
+        tot = f.groupby(col)["w"].sum().sort_values(ascending=False)
+        keep = set(tot.index[:max_nodes])
+        return f[col].where(f[col].isin(keep), "__other__")
+
+    return f.assign(left=top("source_id"), right=top("target_id"))
+
+
+def _draw_blocks(ax, x: float, blocks: pd.DataFrame, ha: str, bw: float, names: pd.Series, lang: str) -> None:
+    """The blocks of one column of the alluvial chart with their labels (``ha="center"``: the
+    layer column, labels rotated inside the blocks)."""
+    for k, b in blocks.iterrows():
+        colour = LAYER_COLOURS.get(k, "#555555")
+        ax.add_patch(plt.Rectangle((x, b["bottom"]), bw, b["top"] - b["bottom"], color=colour, zorder=3))
+        text = pick(lang, "others", "その他") if k == "__other__" else (layer_label(k, lang) if k in LAYERS else names.get(k, k))
+        text = textwrap.shorten(text, width=34, placeholder="…") if len(text) > 34 else text
+        if ha != "center":
+            tx = x - 0.008 if ha == "right" else x + bw + 0.008
+            ax.text(tx, (b["top"] + b["bottom"]) / 2, text, ha=ha, va="center", fontsize=7.5)
+        else:
+            ax.text(x + bw / 2, (b["top"] + b["bottom"]) / 2, text, ha="center", va="center", fontsize=8.5,
+                    weight="bold", rotation=90, zorder=5,
+                    bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.0})
+
+
 def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weight: str | None = None,
              max_nodes: int = 12):
     """Static alluvial chart: origin node → layer → destination node.
@@ -306,17 +345,7 @@ def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weig
     grouped as "others".
     """
     names = node_names(nodes, lang)
-    w = flows[weight].astype(float) if weight else pd.Series(1.0, index=flows.index)
-    f = flows.assign(w=w)
-    f = f[f["w"].notna() & (f["w"] > 0)]
-    other = pick(lang, "others", "その他")
-
-    def top(col):
-        tot = f.groupby(col)["w"].sum().sort_values(ascending=False)
-        keep = set(tot.index[:max_nodes])
-        return f[col].where(f[col].isin(keep), "__other__")
-
-    f = f.assign(left=top("source_id"), right=top("target_id"))
+    f = _alluvial_table(flows, weight, max_nodes)
     total = f["w"].sum()
     if total <= 0:
         raise ValueError("alluvial: nothing to draw")
@@ -346,19 +375,8 @@ def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weig
         _band(ax, xs[1] + bw, mcur_out[layer], mcur_out[layer] - v, xs[2], rcur[rk], rcur[rk] - v, LAYER_COLOURS[layer])
         mcur_out[layer] -= v
         rcur[rk] -= v
-    for x, blocks, ha, lab in ((xs[0], L, "right", True), (xs[1], M, "center", False), (xs[2], R, "left", True)):
-        for k, b in blocks.iterrows():
-            colour = LAYER_COLOURS.get(k, "#555555")
-            ax.add_patch(plt.Rectangle((x, b["bottom"]), bw, b["top"] - b["bottom"], color=colour, zorder=3))
-            text = other if k == "__other__" else (layer_label(k, lang) if k in LAYERS else names.get(k, k))
-            text = textwrap.shorten(text, width=34, placeholder="…") if len(text) > 34 else text
-            if lab:
-                tx = x - 0.008 if ha == "right" else x + bw + 0.008
-                ax.text(tx, (b["top"] + b["bottom"]) / 2, text, ha=ha, va="center", fontsize=7.5)
-            else:
-                ax.text(x + bw / 2, (b["top"] + b["bottom"]) / 2, text, ha="center", va="center", fontsize=8.5,
-                        weight="bold", rotation=90, zorder=5,
-                        bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.0})
+    for x, blocks, ha in ((xs[0], L, "right"), (xs[1], M, "center"), (xs[2], R, "left")):
+        _draw_blocks(ax, x, blocks, ha, bw, names, lang)
     ax.set_xlim(-0.32, 1.22)
     ax.set_ylim(min(L["bottom"].min(), R["bottom"].min(), M["bottom"].min()) - 0.02, 1.05)
     ax.axis("off")
