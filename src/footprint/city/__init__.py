@@ -1,0 +1,228 @@
+"""City footprint by downscaling the national consumption land-use matrix (CLUM).
+
+The recipe of the Kyoto 2016 study and of Baabou et al. 2017 (*Env. Sci. & Policy* 69:94):
+Japan's CLUM (estimated by RAS of a documented prior to published margins, or supplied by the
+user) is scaled row by row by the city-to-nation ratio of per-person household spending
+(家計調査, 3-year means); government and capital formation keep their national values. City
+biocapacity is ``A · YF · EQF``; the footprint is split by where it lands (city, rest of Japan,
+abroad); a seeded Monte Carlo gives the intervals.
+
+Map of the package (imports point down this list):
+
+========================  ==================================================================
+``categories``            CLUM rows, survey categories and their mapping, defaults, citations
+``national``              :class:`YearContext`: Japan's and the World's numbers of a year
+``spending``              national stand-in, windows, spending ratios, survey noise, household size
+``inputs``                file names, schemas, ``read_*`` loaders, :class:`CityInputs`,
+                          :func:`load_inputs` — the only module that reads files
+``clum``                  :func:`ras`, :func:`estimate_clum`, :func:`national_clum`, CLUM tables
+``footprint``             :func:`downscale`, :func:`city_biocapacity`, :func:`origin_split`,
+                          :func:`indicators` (array maths)
+``lookups``               :func:`resolve_city`, :func:`resolve_year`, population, land use of a city
+``central``               :func:`city_footprint` (:class:`CityFootprint`), :func:`origin_table`,
+                          :func:`carbon_footprint`
+``uncertainty``           Monte Carlo input groups :data:`INPUT_GROUPS`, :class:`Uncertainty`,
+                          :func:`random_draws`, :func:`simulate`
+``results``               :func:`headline_results`, :func:`sensitivity`, :func:`compare_cities`,
+                          :func:`time_series`
+``summaries``             tables of notebook 02 and :func:`headline` (its ``headline.json``)
+``entry``                 Osaka entry points that load the shipped inputs: :func:`osaka_origin_table`,
+                          :func:`osaka_carbon_footprint`, :func:`osaka_headline`
+========================  ==================================================================
+"""
+
+from footprint.city.categories import (
+    CLUM_ROWS,
+    CLUM_SOURCE,
+    DEFAULT_SEED,
+    DEFAULT_YEAR,
+    HH_ROWS,
+    KAKEI_SOURCE,
+    NATIONAL,
+    ORIGINS,
+    OSAKA,
+    SOURCE,
+    SURVEY_CATEGORIES,
+    SURVEY_TO_CLUM,
+    WINDOW_YEARS,
+    mapping_matrix,
+)
+from footprint.city.central import (
+    CityFootprint,
+    carbon_footprint,
+    city_footprint,
+    origin_table,
+)
+from footprint.city.clum import (
+    clum_column_check,
+    clum_frame,
+    clum_row_weights,
+    estimate_clum,
+    household_share,
+    national_clum,
+    ras,
+)
+from footprint.city.entry import (
+    osaka_carbon_footprint,
+    osaka_headline,
+    osaka_origin_table,
+)
+from footprint.city.footprint import (
+    INDICATORS,
+    city_biocapacity,
+    downscale,
+    import_shares,
+    indicators,
+    origin_split,
+)
+from footprint.city.inputs import (
+    CITIES_FILE,
+    HOUSEHOLD_SIZE_FILE,
+    KAKEI_FILE,
+    LAND_USE_FILE,
+    NATIONAL_SPENDING_FILE,
+    OSAKA_BASICS_FILE,
+    PRIOR_FILE,
+    SHARES_FILE,
+    CityInputs,
+    default_inputs,
+    load_inputs,
+    read_cities,
+    read_clum,
+    read_household_size,
+    read_land_use,
+    read_national_spending,
+    read_prior,
+    read_shares,
+    read_spending,
+    validate_clum,
+)
+from footprint.city.lookups import population, resolve_city, resolve_year
+from footprint.city.national import YearContext, national_contexts, year_context
+from footprint.city.results import (
+    compare_cities,
+    headline_results,
+    sensitivity,
+    time_series,
+)
+from footprint.city.spending import (
+    household_sizes,
+    national_spending,
+    national_standin,
+    spending_ratios,
+    standin_error,
+    survey_noise,
+    window,
+)
+from footprint.city.summaries import (
+    abroad_share,
+    city_japan_world,
+    clum_check,
+    clum_shares,
+    headline,
+    headline_row,
+    headline_summary,
+    output_tables,
+    overshoot_dates,
+    overshoot_days,
+    rank_of,
+    spending_ratio_table,
+)
+from footprint.city.uncertainty import (
+    GROUPS,
+    INPUT_GROUPS,
+    Simulation,
+    Uncertainty,
+    simulate,
+)
+
+__all__ = [
+    "CITIES_FILE",
+    "CLUM_ROWS",
+    "CLUM_SOURCE",
+    "DEFAULT_SEED",
+    "DEFAULT_YEAR",
+    "GROUPS",
+    "HH_ROWS",
+    "HOUSEHOLD_SIZE_FILE",
+    "INDICATORS",
+    "INPUT_GROUPS",
+    "KAKEI_FILE",
+    "KAKEI_SOURCE",
+    "LAND_USE_FILE",
+    "NATIONAL",
+    "NATIONAL_SPENDING_FILE",
+    "ORIGINS",
+    "OSAKA",
+    "OSAKA_BASICS_FILE",
+    "PRIOR_FILE",
+    "SHARES_FILE",
+    "SOURCE",
+    "SURVEY_CATEGORIES",
+    "SURVEY_TO_CLUM",
+    "WINDOW_YEARS",
+    "CityFootprint",
+    "CityInputs",
+    "Simulation",
+    "Uncertainty",
+    "YearContext",
+    "abroad_share",
+    "carbon_footprint",
+    "city_biocapacity",
+    "city_footprint",
+    "city_japan_world",
+    "clum_check",
+    "clum_column_check",
+    "clum_frame",
+    "clum_row_weights",
+    "clum_shares",
+    "compare_cities",
+    "default_inputs",
+    "downscale",
+    "estimate_clum",
+    "headline",
+    "headline_results",
+    "headline_row",
+    "headline_summary",
+    "household_share",
+    "household_sizes",
+    "import_shares",
+    "indicators",
+    "load_inputs",
+    "mapping_matrix",
+    "national_clum",
+    "national_contexts",
+    "national_spending",
+    "national_standin",
+    "origin_split",
+    "origin_table",
+    "osaka_carbon_footprint",
+    "osaka_headline",
+    "osaka_origin_table",
+    "output_tables",
+    "overshoot_dates",
+    "overshoot_days",
+    "population",
+    "rank_of",
+    "ras",
+    "read_cities",
+    "read_clum",
+    "read_household_size",
+    "read_land_use",
+    "read_national_spending",
+    "read_prior",
+    "read_shares",
+    "read_spending",
+    "resolve_city",
+    "resolve_year",
+    "sensitivity",
+    "simulate",
+    "spending_ratio_table",
+    "spending_ratios",
+    "standin_error",
+    "survey_noise",
+    "time_series",
+    "validate_clum",
+    "window",
+    "year_context",
+]

@@ -1,0 +1,78 @@
+"""A city's numbers looked up in the loaded inputs: its name, the year, population and land use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from footprint.accounts import LAND_TYPES
+from footprint.city.categories import DEFAULT_YEAR
+from footprint.core.errors import ParameterError
+from footprint.core.schema import suggest
+
+if TYPE_CHECKING:
+    from footprint.city.inputs import CityInputs
+
+
+def resolve_city(inputs: CityInputs, name: str) -> str:
+    """The Japanese name of a prefectural capital from its Japanese or English name or prefecture code."""
+    s = str(name).strip()
+    cities = inputs.cities
+    if s in cities.index:
+        return s
+    en = [str(e).lower() for e in cities["city_en"]]
+    by_en = dict(zip(en, cities.index, strict=True))
+    by_en.update(zip((e.removesuffix(" (23 wards)") for e in en), cities.index, strict=True))
+    by_code = dict(zip(cities["pref_code"], cities.index, strict=True))
+    for key in (s.lower(), s.lower().removesuffix(" city"), s + "市"):
+        if key in by_en:
+            return by_en[key]
+        if key in cities.index:
+            return key
+    if s.zfill(2) in by_code and s.isdigit():
+        return by_code[s.zfill(2)]
+    valid = [f"{c} ({e})" for c, e in zip(cities.index, cities["city_en"], strict=True)]
+    close = suggest(s, [*cities.index, *cities["city_en"]])
+    raise ParameterError(
+        f"unknown city {s!r}: expected one of the 47 prefectural capitals of the household survey "
+        f"(close matches: {close or 'none'}); valid names: {', '.join(valid)}"
+    )
+
+
+def resolve_year(inputs: CityInputs, year: int | None) -> int:
+    """``year`` checked against the years with survey data and national accounts (None: :data:`DEFAULT_YEAR`)."""
+    if year is None:
+        return DEFAULT_YEAR
+    ys = inputs.years
+    if int(year) not in ys:
+        raise ParameterError(f"year {year}: expected a year with household-survey data and national accounts, "
+                             f"{ys[0]}–{ys[-1]}")
+    return int(year)
+
+
+def population(inputs: CityInputs, city: str, year: int) -> float:
+    """City population: census 2015 and 2020, linear in between, held at the nearest census outside.
+
+    ``P(y) = P15 + t · (P20 − P15)`` with ``t = clip((y − 2015) / 5, 0, 1)``.
+    """
+    cities = inputs.cities
+    p15, p20 = float(cities.at[city, "population_2015_persons"]), float(cities.at[city, "population_2020_persons"])
+    t = min(max((year - 2015) / 5.0, 0.0), 1.0)
+    return p15 + t * (p20 - p15)
+
+
+def land_use_arrays(inputs: CityInputs, city: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(area, low, high) in ha by land type (6,; carbon 0) or None if the city has no land-use rows."""
+    key = ("land_use", city)
+    if key not in inputs.memo:
+        lu = inputs.land_use[inputs.land_use["city"] == city]
+        if lu.empty:
+            inputs.memo[key] = None
+        else:
+            t = lu.set_index("land_type").reindex(list(LAND_TYPES)).fillna({"area_ha": 0.0, "area_ha_low": 0.0,
+                                                                            "area_ha_high": 0.0})
+            inputs.memo[key] = (t["area_ha"].to_numpy(dtype=float), t["area_ha_low"].to_numpy(dtype=float),
+                                t["area_ha_high"].to_numpy(dtype=float))
+    hit = inputs.memo[key]
+    return None if hit is None else tuple(a.copy() for a in hit)

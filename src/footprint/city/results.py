@@ -1,0 +1,169 @@
+"""Results with intervals: the headline table, sensitivity, the 47 capitals, the time series.
+
+Each function runs :func:`~footprint.city.uncertainty.simulate` beside the central estimate
+(:func:`~footprint.city.central.city_footprint`) and returns a tidy table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from footprint.accounts import LAND_TYPES
+from footprint.city.categories import DEFAULT_SEED, OSAKA, SOURCE
+from footprint.city.central import city_footprint
+from footprint.city.clum import national_clum
+from footprint.city.footprint import INDICATORS, downscale
+from footprint.city.inputs import CityInputs
+from footprint.city.lookups import resolve_city, resolve_year
+from footprint.city.national import year_context
+from footprint.city.spending import household_sizes, spending_ratios, window_means
+from footprint.city.uncertainty import (
+    DEFAULT_UNCERTAINTY,
+    INPUT_GROUPS,
+    Uncertainty,
+    quantiles,
+    simulate,
+)
+from footprint.core.errors import ParameterError
+
+
+def headline_results(
+    inputs: CityInputs,
+    city: str = OSAKA,
+    year: int | None = None,
+    draws: int = 2000,
+    seed: int = DEFAULT_SEED,
+    uncertainty: Uncertainty = DEFAULT_UNCERTAINTY,
+) -> pd.DataFrame:
+    """The headline numbers of a city with their 90 % intervals (the table briefs cite).
+
+    One row per indicator: ``ef_gha_per_cap`` (footprint per person), ``ef_gha`` (total),
+    ``bc_gha`` and ``bc_gha_per_cap`` (biocapacity), ``deficit_gha``, ``earths``,
+    ``times_biocapacity``, ``times_area``, ``overshoot_day`` (day of the year, GFN convention) and
+    ``share_outside_city``. Columns: ``indicator, unit, central`` (all inputs at their central
+    values), ``median, p05, p95`` (Monte Carlo), ``city, year, draws, seed, status, source``.
+    Every number is an estimate (status ``estimated``).
+    """
+    fp = city_footprint(inputs, city, year)
+    sim = simulate(inputs, fp.city, fp.year, draws, seed, uncertainty=uncertainty)
+    s = sim.summary().drop(columns="city")
+    s.insert(2, "central", [fp.headline[k] for k in s["indicator"]])
+    s["city"] = fp.city
+    s["year"] = fp.year
+    s["draws"] = sim.draws
+    s["seed"] = sim.seed
+    s["status"] = "estimated"
+    s["source"] = SOURCE
+    return s
+
+
+def sensitivity(
+    inputs: CityInputs,
+    city: str = OSAKA,
+    year: int | None = None,
+    draws: int = 1000,
+    seed: int = DEFAULT_SEED,
+    indicator: str = "ef_gha_per_cap",
+    uncertainty: Uncertainty = DEFAULT_UNCERTAINTY,
+) -> pd.DataFrame:
+    """One-at-a-time sensitivity (tornado): the 90 % range of ``indicator`` when one input group varies.
+
+    Columns: ``input, p05, p95, width, central``; sorted by width, largest first.
+    """
+    if indicator not in INDICATORS:
+        raise ParameterError(f"indicator: expected one of {list(INDICATORS)}, found {indicator!r}")
+    central = city_footprint(inputs, city, year).headline[indicator]
+    rows = []
+    for g in INPUT_GROUPS:  # one Monte Carlo per input group (11)
+        v = simulate(inputs, city, year, draws, seed, vary=(g,), uncertainty=uncertainty).values[indicator][0]
+        lo, hi = (np.nanquantile(v, [0.05, 0.95]) if np.isfinite(v).any() else (np.nan, np.nan))
+        rows.append({"input": g, "p05": float(lo), "p95": float(hi), "width": float(hi - lo), "central": central})
+    return pd.DataFrame(rows).sort_values("width", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def compare_cities(
+    inputs: CityInputs,
+    year: int | None = None,
+    draws: int = 1000,
+    seed: int = DEFAULT_SEED,
+    uncertainty: Uncertainty = DEFAULT_UNCERTAINTY,
+) -> pd.DataFrame:
+    """Footprint per person of all 47 prefectural capitals with 90 % intervals.
+
+    Columns: ``city, city_en, central, median, p05, p95`` (gha per person), ``japan_gha_per_cap``,
+    ``ratio_to_japan`` (central ÷ Japan), ``year``, ``status``; sorted by the central value,
+    largest first.
+    """
+    year = resolve_year(inputs, year)
+    names = inputs.city_names
+    sim = simulate(inputs, names, year, draws, seed, uncertainty=uncertainty)
+    ctx = year_context(inputs, year)
+    clum = national_clum(inputs, ctx)
+    e = np.array([window_means(inputs, c, year)[0] for c in names])
+    _, e_nat, _, _ = window_means(inputs, names[0], year)
+    hh = np.array([household_sizes(inputs, c)[0] for c in names])
+    hn = household_sizes(inputs, names[0])[1]
+    central = downscale(clum, spending_ratios(e, e_nat, hh, hn)).sum(axis=(-2, -1))
+    med, lo, hi = quantiles(sim.values["ef_gha_per_cap"], axis=1)
+    jp = float(ctx.ef_consumption_pc.sum())
+    out = pd.DataFrame({"city": names, "city_en": inputs.cities.loc[names, "city_en"].to_numpy(),
+                        "central": central, "median": med, "p05": lo, "p95": hi, "japan_gha_per_cap": jp})
+    out["ratio_to_japan"] = out["central"] / jp
+    out["year"] = year
+    out["status"] = "estimated"
+    return out.sort_values("central", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def user_clum_for_year(inputs: CityInputs, year: int, anchor: int) -> CityInputs:
+    """The inputs with a user CLUM (taken as the CLUM of ``anchor``) scaled per land type to ``year``.
+
+    ``clum[r, l] · EF_year[l] / EF_anchor[l]``; inputs without a user CLUM are returned as they are.
+    """
+    if inputs.clum is None or year == anchor:
+        return inputs
+    base = year_context(inputs, anchor).ef_consumption_pc
+    now = year_context(inputs, year).ef_consumption_pc
+    f = np.divide(now, base, out=np.ones_like(now), where=base > 0)
+    clum = inputs.clum.copy()
+    clum[list(LAND_TYPES)] = clum[list(LAND_TYPES)].to_numpy(dtype=float) * f
+    return replace(inputs, clum=clum)
+
+
+def time_series(
+    inputs: CityInputs,
+    city: str = OSAKA,
+    years: Sequence[int] | None = None,
+    draws: int = 500,
+    seed: int = DEFAULT_SEED,
+    uncertainty: Uncertainty = DEFAULT_UNCERTAINTY,
+    clum_year: int | None = None,
+) -> pd.DataFrame:
+    """The city's footprint per person (central, median, 90 % interval) for every year with data.
+
+    With a user-supplied CLUM (taken as the CLUM of ``clum_year``, default
+    :data:`~footprint.city.categories.DEFAULT_YEAR`), other years use the file's structure scaled
+    per land type to that year's national footprint (:func:`user_clum_for_year`).
+    Columns: ``year, central, median, p05, p95, japan_gha_per_cap, world_gha_per_cap,
+    bc_gha_per_cap, window_years, status``.
+    """
+    city = resolve_city(inputs, city)
+    ys = list(years) if years is not None else inputs.years
+    rows = []
+    for y in ys:  # one Monte Carlo per year
+        inp = user_clum_for_year(inputs, y, resolve_year(inputs, clum_year))
+        fp = city_footprint(inp, city, y)
+        sim = simulate(inp, city, y, draws, seed, uncertainty=uncertainty)
+        med, lo, hi = quantiles(sim.values["ef_gha_per_cap"][0])
+        ctx = year_context(inputs, fp.year)
+        rows.append({"year": fp.year, "central": fp.headline["ef_gha_per_cap"], "median": float(med),
+                     "p05": float(lo), "p95": float(hi), "japan_gha_per_cap": float(ctx.ef_consumption_pc.sum()),
+                     "world_gha_per_cap": float(ctx.world_ef_pc.sum()),
+                     "bc_gha_per_cap": fp.headline["bc_gha_per_cap"],
+                     "window_years": f"{fp.window_years[0]}–{fp.window_years[-1]}"})
+    out = pd.DataFrame(rows)
+    out["status"] = "estimated"
+    return out
