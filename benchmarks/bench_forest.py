@@ -8,9 +8,14 @@ stock with first-order decay to 2050.
 from __future__ import annotations
 
 import statistics
+import sys
 import time
+from pathlib import Path
 
 from footprint import forest as F
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from strategies_forest import synthetic_indicators  # noqa: E402  (illustrative indicators shared with the tests)
 
 REPEAT = 50
 
@@ -29,7 +34,7 @@ def main() -> dict:
     t0 = time.perf_counter()
     inputs = F.load_inputs()
     load_ms = (time.perf_counter() - t0) * 1000
-    munis = F.synthetic_indicators(inputs.municipalities, seed=0)  # illustrative indicators (shape only)
+    munis = synthetic_indicators(inputs.municipalities, seed=0)  # illustrative indicators (shape only)
     fys = list(range(2019, 2026))
     cols = F.census_columns()
     alloc_ms = _median_ms(lambda: F.allocate(munis, fys, inputs.allocation, population_columns=cols))

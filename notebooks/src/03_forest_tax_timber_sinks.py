@@ -26,7 +26,8 @@
 #   (Kawachinagano and Chihayaakasaka, which proposed joint projects to Osaka City in 2021) and the
 #   supported area are an **illustrative scenario**.
 #
-# The maths lives in `footprint.forest`; this notebook tells the story.
+# The maths lives in `footprint.forest` (one scenario function, `F.forest_scenario`, also used by the
+# SDGs brief); this notebook tells the story.
 
 # %% tags=["parameters"]
 fiscal_years = [2019, 2025]  # first and last fiscal year of the receipts and payments table
@@ -49,12 +50,13 @@ output_dir = ""  # empty: reports/interactive/03_forest_tax_timber_sinks; the ru
 processed_dir = "data/processed"  # tables are also published here; empty: do not publish
 
 # %%
+from footprint import city as C
 from footprint import forest as F
+from footprint.core import weakest_status
 from footprint.outputs import maps
-from footprint.core.errors import ParameterError
 from footprint.outputs.labels import pick
-from footprint.outputs.plots import forest as charts
 from footprint.outputs.notebook import NotebookOutputs
+from footprint.outputs.plots import forest as forest_plots
 
 out = NotebookOutputs.create(
     "03_forest_tax_timber_sinks",
@@ -69,18 +71,18 @@ out = NotebookOutputs.create(
                     lang=lang),
 )
 inputs = F.load_inputs()
-munis = F.municipality_indicators(
-    inputs.municipalities,
-    workers=F.load_forestry_workers(forestry_workers_file, inputs.municipalities) if forestry_workers_file else None,
-    planted=F.load_planted_forest(planted_forest_file, inputs.municipalities) if planted_forest_file else None,
+workers, planted = F.load_supplied_indicators(forestry_workers_file, planted_forest_file, inputs.municipalities)
+sc = F.forest_scenario(
+    inputs, fiscal_years=fiscal_years, census_2020_from_fy=census_2020_from_fy, payers_persons=payers_persons,
+    forestry_workers=workers, planted_forest=planted, destination_fy=destination_fy, wood_share=wood_share,
+    purchase_years=purchase_years, horizon_year=horizon_year, partner_codes=partner_codes,
+    supported_area_ha=supported_area_ha, stand_mix=stand_mix,
 )
-years = F.year_span(fiscal_years)
-shares = F.osaka_shares(munis, inputs.allocation, inputs.published, census_2020_from_fy=census_2020_from_fy)
-flows = F.osaka_fund_flows(years, inputs, municipalities=munis, census_2020_from_fy=census_2020_from_fy,
-                           payers_persons=payers_persons or None)
-print(f"Forestry-worker share of Osaka City: {shares.workers_share:.4%} ({shares.workers_status}; {shares.workers_note})")
+flows = sc.flows
+print(f"Forestry-worker share of Osaka City: {sc.shares.workers_share:.4%} ({sc.shares.workers_status}; "
+      f"{sc.shares.workers_note})")
 print(f"Population share (2020 census): {flows['population_share'].iloc[-1]:.4%}; planted-forest share: "
-      f"{shares.area_share:.4%} ({shares.area_status})")
+      f"{sc.shares.area_share:.4%} ({sc.shares.area_status})")
 flows[["fiscal_year", "receipts_jpy", "receipts_model_jpy", "payments_jpy", "net_outflow_jpy", "status"]]
 
 # %% [markdown]
@@ -91,20 +93,15 @@ flows[["fiscal_year", "receipts_jpy", "receipts_model_jpy", "payments_jpy", "net
 # receipts cannot be modelled without their planted-forest area and forestry workers.
 
 # %%
-checks = F.receipt_checks(flows, inputs.published)
-checks
+sc.checks
 
 # %% [markdown]
 # ## (a) Receipts against payments
 
 # %%
-fig = charts.receipts_vs_payments(flows, inputs.published, lang)
-first, last = years[0], years[-1]
-fig.axes[0].set_title(pick(lang, f"Osaka City: transfer-tax receipts and levy payments, FY{first}–FY{last}",
-                           f"大阪市：森林環境譲与税の受取と森林環境税の納付（{first}–{last}年度）"))
 net_last = flows["net_outflow_jpy"].iloc[-1] / 1e6
 out.figure(
-    fig,
+    forest_plots.receipts_vs_payments(flows, inputs.published, lang),
     "receipts_vs_payments",
     title=pick(lang, "Osaka City's forest-tax receipts and payments", "大阪市の森林環境譲与税の受取と森林環境税の納付"),
     caption=pick(
@@ -117,7 +114,7 @@ out.figure(
         f"年約{net_last:,.0f}百万円多く納付する。"),
     source=f"{F.SOURCES['pools']}; {F.SOURCES['weights']}; {F.SOURCES['osaka_fy2023']}; {F.SOURCES['levy']}; "
            f"{F.SOURCES['census']}",
-    status=F.weakest_status(flows["status"]),
+    status=weakest_status(flows["status"]),
 )
 
 # %% [markdown]
@@ -129,22 +126,12 @@ out.figure(
 # proportion to the prefectures' own FY2023 receipts minus their population part (an estimate).
 
 # %%
-if destination_fy < 2024:
-    raise ParameterError(f"destination_fy: expected a fiscal year with levy payments (2024 or later), found {destination_fy}")
-dest_fy = destination_fy
-dest_flows = flows if dest_fy in set(flows["fiscal_year"]) else F.osaka_fund_flows(
-    [dest_fy], inputs, municipalities=munis, census_2020_from_fy=census_2020_from_fy, payers_persons=payers_persons or None)
-regions = F.region_shares(inputs.prefectures, inputs.allocation, dest_flows["fiscal_year"])
-dest = F.money_destinations(dest_flows, regions)
-d_fy = dest[dest["fiscal_year"] == dest_fy].sort_values("amount_jpy", ascending=False)
-back = float(d_fy.loc[d_fy["pref_code"] == F.OSAKA_PREF_CODE, "amount_jpy"].sum())
-top3 = d_fy.head(3)
-fig = charts.money_destinations_bar(dest, dest_fy, lang)
-fig.axes[0].set_title(pick(lang, f"Where Osaka City's forest levy goes, FY{dest_fy}",
-                           f"大阪市民の森林環境税の行き先（{dest_fy}年度）"))
-names = (top3["pref_name"] if lang == "ja" else top3["pref_code"].map(charts.PREF_EN)).tolist()
+dest_fy = sc.destination_fy
+d_fy = sc.destinations_in()
+back = sc.levy_back_home_jpy()
+names = forest_plots.region_names(d_fy.head(3), lang)
 out.figure(
-    fig,
+    forest_plots.money_destinations_bar(sc.destinations, dest_fy, lang),
     "money_destinations",
     title=pick(lang, f"Where Osaka City's forest levy goes, FY{dest_fy}", f"大阪市民の森林環境税の行き先（{dest_fy}年度）"),
     caption=pick(
@@ -159,16 +146,8 @@ out.figure(
 )
 
 # %%
-prefs_gdf = maps.japan_prefectures()
-munis_gdf = maps.japan_municipalities(prefectures=sorted({str(c).zfill(5)[:2] for c in [*partner_codes, F.OSAKA_CODE]}))
-partners_gdf = munis_gdf[munis_gdf["code"].isin([str(c).zfill(5) for c in partner_codes])]
-osaka_gdf = munis_gdf[munis_gdf["code"] == F.OSAKA_CODE]
-fig, ax = charts.money_map(prefs_gdf, dest, dest_fy, partners_gdf, osaka_gdf, munis_gdf, lang)
-maps.add_credit(ax, "mlit", lang=lang)
-ax.set_title(pick(lang, f"Osaka City's forest levy by receiving region, FY{dest_fy}",
-                  f"大阪市民の森林環境税の受け手地域（{dest_fy}年度）"))
 out.figure(
-    fig,
+    forest_plots.money_map_with_partners(sc.destinations, dest_fy, partner_codes, lang),
     "money_map",
     title=pick(lang, f"Map: Osaka City's forest levy by receiving region, FY{dest_fy}",
                f"地図：大阪市民の森林環境税の受け手地域（{dest_fy}年度）"),
@@ -191,17 +170,9 @@ out.figure(
 # prices; each purchase enters its product pool and decays with the IPCC half-life.
 
 # %%
-purchase = F.osaka_fund_flows(F.year_span(purchase_years), inputs, municipalities=munis,
-                              census_2020_from_fy=census_2020_from_fy, payers_persons=payers_persons or None)
-wood = F.wood_carbon(purchase, inputs.carbon.products, inputs.carbon.densities, wood_share=wood_share)
-stock = F.hwp_stock(wood, inputs.carbon.half_lives, until=horizon_year)
-stock_end = float(stock.loc[stock["year"] == horizon_year, "stock_co2_t"].sum())
-volume_total = float(wood["volume_m3"].sum())
-fig = charts.wood_stock(stock, lang)
-fig.axes[0].set_title(pick(lang, f"Carbon stored in wood bought with the transfer tax, to {horizon_year}",
-                           f"譲与税で購入した木材に貯蔵される炭素（{horizon_year}年まで）"))
+stock_end, volume_total = sc.stock_end_co2_t, sc.wood_volume_m3
 out.figure(
-    fig,
+    forest_plots.wood_stock(sc.stock, lang),
     "wood_carbon_stock",
     title=pick(lang, f"Carbon stock in purchased wood to {horizon_year}", f"購入木材の炭素貯蔵量（{horizon_year}年まで）"),
     caption=pick(
@@ -212,21 +183,16 @@ out.figure(
         f"受取額の{wood_share:.0%}を仮定価格で木材購入（{purchase_years[0]}–{purchase_years[1]}年度、計{volume_total:,.0f}m³）。"
         f"Cs＝W×D×Cf×44/12、一次減衰（半減期35/25/2年、未検証）。{horizon_year}年の貯蔵量{stock_end:,.0f} t-CO₂。"),
     source=f"{F.SOURCES['guideline']}; {F.SOURCES['ipcc']}; prices and mix: project assumptions",
-    status=F.weakest_status([*stock["status"], "illustrative"]),
+    status=weakest_status([*sc.stock["status"], "illustrative"]),
 )
 
 # %% [markdown]
 # ## (d) Partner-forest sink
 
 # %%
-stands = F.stands_table(partner_codes, supported_area_ha, stand_mix, inputs.municipalities)
-sink = F.forest_sink(stands, inputs.carbon.species, inputs.carbon.increments)
-sink_total = float(sink["co2_t"].sum())
-fig = charts.partner_sink(sink, lang)
-fig.axes[0].set_title(pick(lang, "Annual CO₂ sink of the supported partner forests",
-                           "支援する連携先森林の年間CO₂吸収量"))
+sink_total = sc.sink_total_co2_t
 out.figure(
-    fig,
+    forest_plots.partner_sink(sc.sink, lang),
     "partner_forest_sink",
     title=pick(lang, "Partner-forest sink (illustrative partners)", "連携先森林の吸収量（例示）"),
     caption=pick(
@@ -239,41 +205,28 @@ out.figure(
     source=F.SOURCES["sink"] + "; partners and area: illustrative scenario",
     status="illustrative",
 )
-sink[["code5", "name", "species", "age_y", "area_ha", "increment_m3_per_ha_yr", "bef", "co2_t", "co2_t_per_ha",
-      "status"]]
+sc.sink[["code5", "name", "species", "age_y", "area_ha", "increment_m3_per_ha_yr", "bef", "co2_t", "co2_t_per_ha",
+         "status"]]
 
 # %% [markdown]
 # ## (e) Offsets against Osaka's emissions and carbon footprint
 #
 # Osaka City's own emissions total is not published in our sources. Unless a value is given, it is
 # estimated as Osaka Prefecture's FY2021 greenhouse-gas emissions × the city's share of the
-# prefecture's population (2020 census). The carbon footprint comes from `footprint.city` when that
-# module is available, else from Japan's carbon footprint per person × Osaka's population; the
-# output says which.
+# prefecture's population (2020 census). The carbon footprint is the city model's estimate
+# (`footprint.city`), converted between gha and t-CO₂ with the accounts' forest equivalence factor
+# of the year.
 
 # %%
-const = inputs.constants
-pop_osaka = float(inputs.municipalities.set_index("code5").loc[F.OSAKA_CODE, "pop_2020_persons"])
-pop_pref = float(inputs.municipalities.loc[inputs.municipalities["pref_code"] == F.OSAKA_PREF_CODE,
-                                           "pop_2020_persons"].sum())
-if emissions_co2_t > 0:
-    emissions, emissions_status, emissions_note = emissions_co2_t, "published", "parameter emissions_co2_t"
-else:
-    emissions = F.estimate_city_emissions(const.loc["osaka_pref_ghg_t_co2e", "value"], pop_osaka, pop_pref)
-    emissions_status = "estimated"
-    emissions_note = "Osaka Prefecture FY2021 GHG × city population share (estimate)"
-cf = F.load_osaka_carbon_footprint(footprint_year, pop_osaka, float(const.loc["gha_per_t_co2", "value"]))
-print(f"Emissions: {emissions / 1e6:,.2f} Mt-CO2 a year ({emissions_note})")
-print(f"Carbon footprint {cf['year']}: {cf['ef_carbon_gha'] / 1e6:,.2f} M gha = {cf['co2_t'] / 1e6:,.2f} Mt-CO2 "
-      f"({cf['status']}); method: {cf['method']}")
-off = F.offsets(stock, sink_total, emissions_co2_t=emissions, footprint_gha=cf["ef_carbon_gha"],
-                gha_per_t_co2=cf["gha_per_t_co2"], sink_from_year=sink_from_year)
-fig = charts.offsets_chart(off, lang)
-fig.axes[0].set_title(pick(lang, "Stored + absorbed per year", "年間の貯蔵＋吸収"))
-fig.axes[1].set_title(pick(lang, "Against Osaka City's emissions and footprint", "大阪市の排出量・フットプリントとの比較"))
+emissions = F.osaka_emissions(inputs.municipalities, inputs.constants, emissions_co2_t)
+cf = F.carbon_footprint_from_city(C.osaka_carbon_footprint(footprint_year))
+print(f"Emissions: {emissions.co2_t / 1e6:,.2f} Mt-CO2 a year ({emissions.note})")
+print(f"Carbon footprint {cf.year}: {cf.ef_carbon_gha / 1e6:,.2f} M gha = {cf.co2_t / 1e6:,.2f} Mt-CO2 "
+      f"({cf.status}); {cf.gha_per_t_co2:.3f} gha per t-CO2; method: {cf.method}")
+off = F.scenario_offsets(sc, emissions, cf, sink_from_year)
 row_2030 = off.set_index("year").loc[2030 if 2030 in set(off["year"]) else int(off["year"].max())]
 out.figure(
-    fig,
+    forest_plots.offsets_chart(off, lang),
     "offsets_vs_emissions",
     title=pick(lang, "Wood carbon and partner-forest sink against Osaka City's emissions",
                "木材の炭素貯蔵と連携先森林の吸収：大阪市の排出量との比較"),
@@ -281,14 +234,13 @@ out.figure(
         lang,
         f"In {int(row_2030.name)} the wood stock grows by {row_2030['wood_stored_co2_t']:,.0f} t-CO₂ and the partner "
         f"forests absorb {row_2030['forest_sink_co2_t']:,.0f} t-CO₂: {row_2030['share_of_emissions']:.4%} of the "
-        f"estimated emissions ({emissions / 1e6:,.1f} Mt) and {row_2030['share_of_footprint']:.4%} of the carbon "
-        f"footprint ({cf['ef_carbon_gha'] / 1e6:,.1f} M gha; {cf['method'].split(' (')[0]}).",
+        f"estimated emissions ({emissions.co2_t / 1e6:,.1f} Mt) and {row_2030['share_of_footprint']:.4%} of the carbon "
+        f"footprint ({cf.ef_carbon_gha / 1e6:,.1f} M gha; {cf.method.split(' (')[0]}).",
         f"{int(row_2030.name)}年、木材貯蔵の増加{row_2030['wood_stored_co2_t']:,.0f} t-CO₂と連携先森林の吸収"
-        f"{row_2030['forest_sink_co2_t']:,.0f} t-CO₂は、推計排出量（{emissions / 1e6:,.1f} Mt）の"
-        f"{row_2030['share_of_emissions']:.4%}、カーボン・フットプリント（{cf['ef_carbon_gha'] / 1e6:,.1f}百万gha）の"
+        f"{row_2030['forest_sink_co2_t']:,.0f} t-CO₂は、推計排出量（{emissions.co2_t / 1e6:,.1f} Mt）の"
+        f"{row_2030['share_of_emissions']:.4%}、カーボン・フットプリント（{cf.ef_carbon_gha / 1e6:,.1f}百万gha）の"
         f"{row_2030['share_of_footprint']:.4%}。"),
-    source=f"{F.SOURCES['guideline']}; {F.SOURCES['sink']}; emissions: {const.loc['osaka_pref_ghg_t_co2e', 'source']}; "
-           f"footprint: {cf['source']}",
+    source=f"{F.SOURCES['guideline']}; {F.SOURCES['sink']}; emissions: {emissions.source}; footprint: {cf.source}",
     status="illustrative",
 )
 off[off["year"].isin([2025, 2030, 2040, 2050])]
@@ -299,30 +251,8 @@ off[off["year"].isin([2025, 2030, 2040, 2050])]
 # Written to the run folder and to `data/processed/03_forest_tax_timber_sinks/`.
 
 # %%
-written = out.tables({
-    "osaka_fund_flows": flows,
-    "receipt_checks": checks,
-    "money_destinations": dest,
-    "region_shares": regions,
-    "wood_purchases": wood,
-    "wood_carbon_stock": stock,
-    "partner_forest_sink": sink,
-    "offsets": off,
-})
-headline = {
-    "receipts_jpy": dict(zip(flows["fiscal_year"].astype(str), flows["receipts_jpy"].round(0), strict=True)),
-    "payments_jpy": dict(zip(flows["fiscal_year"].astype(str), flows["payments_jpy"].round(0), strict=True)),
-    "status_by_year": dict(zip(flows["fiscal_year"].astype(str), flows["status"], strict=True)),
-    "workers_share": shares.workers_share,
-    "workers_share_status": shares.workers_status,
-    "wood_stock_co2_t": {str(horizon_year): round(stock_end, 1)},
-    "partner_sink_co2_t_per_yr": round(sink_total, 1),
-    "emissions_co2_t": round(emissions, 0),
-    "emissions_status": emissions_status,
-    "carbon_footprint_gha": round(cf["ef_carbon_gha"], 0),
-    "carbon_footprint_method": cf["method"],
-}
-out.json("headline", headline)
+written = out.tables(F.scenario_tables(sc, off))
+out.json("headline", F.headline(sc, emissions, cf))
 
 table = (flows.set_index("fiscal_year")[["receipts_jpy", "payments_jpy", "net_outflow_jpy"]] / 1e6).round(1)
 table.columns = [pick(lang, "receipts", "受取"), pick(lang, "payments", "納付"), pick(lang, "net outflow", "純流出")]
@@ -333,7 +263,7 @@ lines += [
          f"{horizon_year}年の木材炭素貯蔵量（例示シナリオ）：{stock_end:,.0f} t-CO2"),
     pick(lang, f"Partner-forest sink (illustrative): {sink_total:,.0f} t-CO2 per year",
          f"連携先森林の吸収量（例示）：年{sink_total:,.0f} t-CO2"),
-    pick(lang, f"Carbon footprint used: {cf['method']}", f"使用したカーボン・フットプリント：{cf['method']}"),
+    pick(lang, f"Carbon footprint used: {cf.method}", f"使用したカーボン・フットプリント：{cf.method}"),
 ]
 print("\n".join(lines))
 sorted(p.name for p in written.values())

@@ -35,11 +35,10 @@ from footprint import city as C
 from footprint import flows as FL
 from footprint import forest as F
 from footprint import sdgs as S
-from footprint.core.errors import ParameterError
 from footprint.outputs.labels import label, pick
-from footprint.outputs.plots import forest as forest_charts
-from footprint.outputs.plots import sdgs as charts
 from footprint.outputs.notebook import NotebookOutputs
+from footprint.outputs.plots import forest as forest_plots
+from footprint.outputs.plots import sdgs as sdgs_plots
 
 out = NotebookOutputs.create(
     "05_local_sdgs_brief",
@@ -49,24 +48,20 @@ out = NotebookOutputs.create(
     parameters=dict(year=year, flows_year=flows_year, draws=draws, seed=seed, partnerships=partnerships,
                     wood_share=wood_share, supported_area_ha=supported_area_ha, lang=lang),
 )
-parts = S.load_partnerships()
-if partnerships:
-    unknown = sorted(set(partnerships) - set(parts["id"]))
-    if unknown:
-        raise ParameterError(f"partnerships: unknown {unknown}; expected among {list(parts['id'])}")
-    parts = parts[parts["id"].isin(["osaka_city", *partnerships])].reset_index(drop=True)
+all_parts = S.load_partnerships()
+parts = S.select_partnerships(all_parts, partnerships)
 name = dict(zip(parts["id"], parts["name_ja" if lang == "ja" else "name_en"], strict=True))
 
 nfa = A.load_nfa()
 A.require_year(nfa, year)
-countries = ["Japan", *parts["country"].dropna().loc[parts["scope"] == "international"].unique(), "World"]
+countries = S.partner_countries(parts)
 national = A.summary(nfa, countries, [year])
 city_inputs = C.load_inputs(nfa=nfa)
 headline = C.headline_results(city_inputs, C.OSAKA, year, draws, seed)
 carbon = C.osaka_carbon_footprint(year, city_inputs)
 origin = C.osaka_origin_table(year, city_inputs)
 forest_inputs = F.load_inputs()
-forest = S.forest_scenario(forest_inputs, wood_share=wood_share, supported_area_ha=supported_area_ha)
+forest = F.forest_scenario(forest_inputs, wood_share=wood_share, supported_area_ha=supported_area_ha)
 seed_tables = FL.load_seed()
 graph_flows, _ = FL.with_model_layers(seed_tables.flows, seed_tables.nodes, seed_tables.units, origin=origin,
                                       origin_year=year, fund=forest.flows)
@@ -81,49 +76,35 @@ bonds = FL.bond_metrics(FL.snapshot(graph_flows, flows_year), seed_tables.nodes)
 # %%
 table = S.indicator_table(
     [
-        S.load_published(S.load_partnerships()),
+        S.load_published(all_parts),
         S.national_rows(national, parts, year, A.NFA_SOURCE),
         S.city_rows(headline, carbon, origin),
         S.forest_rows(forest, forest_inputs.published, {"wood": f"{F.SOURCES['guideline']}; {F.SOURCES['ipcc']}",
                                                         "sink": F.SOURCES["sink"]}),
         S.flow_rows(graph_flows, bonds, parts, flows_year),
     ],
-    S.load_partnerships(),
+    all_parts,
 )
 table = table[table["partnership"].isin(parts["id"])].reset_index(drop=True)
 gaps = S.missing_required(table)
 print(f"{len(table)} indicators for {table['partnership'].nunique()} partnerships; "
       f"SDGs without an indicator: {gaps or 'none'}")
 print(table["status"].value_counts().to_string())
-show = table.assign(
-    partnership=table["partnership"].map(name),
-    indicator=table["label_ja" if lang == "ja" else "label_en"],
-    value=[S.format_value(v, u) for v, u in zip(table["value"], table["unit"], strict=True)],
-    interval=[("" if pd.isna(a) else f"{S.format_value(a, u)}–{S.format_value(b, u)}")
-              for a, b, u in zip(table["p05"], table["p95"], table["unit"], strict=True)],
-    # shortened for reading; the full citations are in tables/sdg_indicators.csv
-    source=[src if len(src) <= 70 else src[:68] + "…" for src in table["source"]],
-)[["partnership", "sdg", "indicator", "value", "interval", "unit", "year", "status", "source"]]
 with pd.option_context("display.max_rows", None, "display.max_colwidth", 80):
-    display(show.style.hide(axis="index"))
+    display(S.display_table(table, name, lang).style.hide(axis="index"))
 
 # %% [markdown]
 # ## 1. Osaka's way of living would need more than two and a half Earths
 
 # %%
 h = headline.set_index("indicator")
-nat = national.set_index("country")
-rows = [dict(name=label("Osaka", lang), earths=h.loc["earths", "central"], p05=h.loc["earths", "p05"],
-             p95=h.loc["earths", "p95"], status="estimated")]
-rows += [dict(name=label(c, lang), earths=nat.loc[c, "earths"], p05=float("nan"), p95=float("nan"), status="published")
-         for c in countries if c != "World"]
-earths_rows = pd.DataFrame(rows)
-fig = charts.earths_bar(earths_rows, label("Osaka", lang), lang)
 osaka_earths = float(h.loc["earths", "central"])
-fig.axes[0].set_title(pick(lang, f"Osaka City's way of living needs {osaka_earths:.2f} Earths",
-                           f"大阪市の暮らしには地球{osaka_earths:.2f}個分が必要"))
 out.figure(
-    fig,
+    sdgs_plots.earths_bar(
+        S.earths_rows(headline, national, countries, name=lambda k: label(k, lang)), label("Osaka", lang), lang,
+        title=pick(lang, f"Osaka City's way of living needs {osaka_earths:.2f} Earths",
+                   f"大阪市の暮らしには地球{osaka_earths:.2f}個分が必要"),
+    ),
     "brief_earths",
     title=pick(lang, f"Earths needed: Osaka City and its partners' countries, {year}",
                f"必要な地球の数：大阪市と連携先の国（{year}年）"),
@@ -145,12 +126,10 @@ out.figure(
 
 # %%
 share_out = float(h.loc["share_outside_city", "central"])
-share_abroad = float(origin.loc[origin["origin"] == "abroad", "ef_gha"].sum() / origin["ef_gha"].sum())
-fig = charts.dependence_bar(origin, lang)
-fig.axes[0].set_title(pick(lang, f"{share_out:.1%} of Osaka City's footprint is met outside the city",
-                           f"大阪市のフットプリントの{share_out:.1%}は市外に依存"))
+share_abroad = S.share_abroad(origin)
 out.figure(
-    fig,
+    sdgs_plots.dependence_bar(origin, lang, title=pick(lang, f"{share_out:.1%} of Osaka City's footprint is met outside the city",
+                                                      f"大阪市のフットプリントの{share_out:.1%}は市外に依存")),
     "brief_dependence",
     title=pick(lang, f"Where Osaka City's footprint lands, {year}", f"大阪市のフットプリントはどこに依存するか（{year}年）"),
     caption=pick(
@@ -170,13 +149,14 @@ out.figure(
 
 # %%
 fl = forest.flows
-fig = forest_charts.receipts_vs_payments(fl, forest_inputs.published, lang)
 net_last = float(fl["net_outflow_jpy"].iloc[-1]) / 1e6
 fy_last = int(fl["fiscal_year"].iloc[-1])
-fig.axes[0].set_title(pick(lang, f"Forest tax: Osaka sends about {net_last:,.0f} M yen a year to forest regions",
-                           f"森林環境税：大阪市から森林地域へ年約{net_last:,.0f}百万円"))
 out.figure(
-    fig,
+    forest_plots.receipts_vs_payments(
+        fl, forest_inputs.published, lang,
+        title=pick(lang, f"Forest tax: Osaka sends about {net_last:,.0f} M yen a year to forest regions",
+                   f"森林環境税：大阪市から森林地域へ年約{net_last:,.0f}百万円"),
+    ),
     "brief_forest_money",
     title=pick(lang, "Forest Environment Tax: receipts and payments of Osaka City",
                "森林環境税・譲与税：大阪市の受取と納付"),
@@ -195,28 +175,12 @@ out.figure(
 # ## 4. Offsets from wood and partner forests are small against Osaka's carbon footprint
 
 # %%
-t = table.set_index("indicator")
 cf_t = float(carbon["co2_t"])
-mag = pd.DataFrame([
-    dict(name=pick(lang, "Carbon footprint of Osaka City (a year)", "大阪市のカーボン・フットプリント（年）"), co2_t=cf_t,
-         status="estimated"),
-    dict(name=pick(lang, "JCM reductions linked to Osaka, HCMC (a year)", "大阪市関連JCM削減量・ホーチミン市（年）"),
-         co2_t=float(table.loc[(table["partnership"] == "hcmc") & (table["indicator"] == "jcm_expected_reduction"),
-                               "value"].sum()), status="published"),
-    dict(name=pick(lang, f"Carbon stored in wood bought by {forest.horizon_year}",
-                   f"{forest.horizon_year}年までの購入木材の炭素貯蔵"),
-         co2_t=float(forest.stock.loc[forest.stock["year"] == forest.horizon_year, "stock_co2_t"].sum()),
-         status="illustrative"),
-    dict(name=pick(lang, "Partner-forest sink (a year)", "連携先森林の吸収量（年）"), co2_t=float(forest.sink["co2_t"].sum()),
-         status="illustrative"),
-])
-mag = mag[mag["co2_t"] > 0].reset_index(drop=True)
-fig = charts.magnitudes(mag, lang)
-ratio = float(f"{cf_t / float(forest.sink['co2_t'].sum()):.2g}")  # two significant figures: an order of magnitude
-fig.axes[0].set_title(pick(lang, "Offsets are thousands of times smaller than the footprint",
-                           "吸収・貯蔵はフットプリントの数千分の1"))
+ratio = S.footprint_to_sink_ratio(cf_t, forest)
 out.figure(
-    fig,
+    sdgs_plots.magnitudes(S.offset_magnitudes(table, cf_t, forest, lang), lang,
+                          title=pick(lang, "Offsets are thousands of times smaller than the footprint",
+                                     "吸収・貯蔵はフットプリントの数千分の1")),
     "brief_offsets_scale",
     title=pick(lang, "Scale of offsets against Osaka City's carbon footprint",
                "大阪市のカーボン・フットプリントと吸収・貯蔵の規模"),
@@ -237,11 +201,9 @@ out.figure(
 
 # %%
 cov = S.coverage(table, parts)
-fig = charts.coverage_heatmap(cov, [name[p] for p in cov.index], lang)
-fig.axes[0].set_title(pick(lang, "Indicators per partnership and SDG", "連携・SDG別の指標数"))
-n_part = int((cov.drop(index="osaka_city", errors="ignore").sum(axis=1) > 0).sum())
+n_part = S.partnerships_measured(cov)
 out.figure(
-    fig,
+    sdgs_plots.coverage_heatmap(cov, [name[p] for p in cov.index], lang),
     "brief_sdg_coverage",
     title=pick(lang, "Local SDGs: indicators per partnership", "ローカルSDGs：連携ごとの指標"),
     caption=pick(
@@ -262,14 +224,5 @@ out.figure(
 
 # %%
 written = out.tables({"sdg_indicators": table, "sdg_coverage": cov.reset_index()})
-out.json("brief_headline", {
-    "year": year,
-    "osaka_ef_gha_per_cap": [round(float(h.loc["ef_gha_per_cap", k]), 3) for k in ("central", "p05", "p95")],
-    "osaka_earths": [round(float(h.loc["earths", k]), 3) for k in ("central", "p05", "p95")],
-    "osaka_share_outside_city": round(share_out, 4),
-    "osaka_share_abroad": round(share_abroad, 4),
-    "forest_net_outflow_jpy": {str(fy_last): round(net_last * 1e6)},
-    "indicators": len(table),
-    "status": "estimated (city), illustrative (forest scenario), published (national, seed)",
-})
+out.json("brief_headline", S.brief_headline(year, headline, origin, forest, table))
 sorted(p.name for p in written.values())

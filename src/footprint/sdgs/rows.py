@@ -1,105 +1,29 @@
-"""Local-SDGs indicators per partnership, for policy briefs.
-
-One tidy table: ``partnership, sdg, indicator, label_en, label_ja, value, p05, p95, unit, year,
-source, status, note``. Every row is either transcribed from a cited publication
-(``data/raw/sdgs/published_indicators.csv``) or computed by the package from cited inputs; its
-``status`` says which (``published`` / ``derived`` / ``estimated`` / ``illustrative``) and its
-``source`` names the original publications. Nothing is typed in by hand here.
-
-The builders take the results of the other modules as arguments (tables and small dicts), so
-that the maths stays pure and the notebook decides what to load:
+"""Indicator rows per partnership, built from the other topics' results (tables and frozen dataclasses).
 
 * :func:`national_rows` — partner countries' footprints (NFA 2025 edition, published);
-* :func:`city_rows` — Osaka's footprint, overshoot day, share met outside the city (estimates
-  with 90 % intervals, :func:`footprint.city.headline_results`);
+* :func:`city_rows` — Osaka's footprint, overshoot day (computed by the city model with the
+  accounts' function), share met outside the city (estimates with 90 % intervals,
+  :func:`footprint.city.headline_results`);
 * :func:`forest_rows` — forest-tax money, wood carbon and partner-forest sink
-  (:func:`forest_scenario`);
+  (:func:`footprint.forest.forest_scenario`);
 * :func:`flow_rows` — bonds per partnership (layers, diversity, reciprocity, JCM projects and
   expected reductions, trainees) from the flow graph (:mod:`footprint.flows`).
+
+Every builder returns rows with the columns :data:`footprint.sdgs.schema.COLUMNS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from footprint.core import Column, check_unique, read_raw_csv, validate, weakest_status
+from footprint import forest as F
+from footprint.core import weakest_status
 from footprint.core.errors import ParameterError
-
-SDGS: dict[int, tuple[str, str]] = {
-    6: ("Clean water and sanitation", "安全な水とトイレを世界中に"),
-    7: ("Affordable and clean energy", "エネルギーをみんなに そしてクリーンに"),
-    11: ("Sustainable cities and communities", "住み続けられるまちづくりを"),
-    12: ("Responsible consumption and production", "つくる責任 つかう責任"),
-    13: ("Climate action", "気候変動に具体的な対策を"),
-    15: ("Life on land", "陸の豊かさも守ろう"),
-    17: ("Partnerships for the goals", "パートナーシップで目標を達成しよう"),
-}
-REQUIRED_SDGS = (7, 11, 12, 13, 15, 17)
-STATUS_ORDER = ("published", "derived", "estimated", "illustrative")
-COLUMNS = ["partnership", "sdg", "indicator", "label_en", "label_ja", "value", "p05", "p95", "unit", "year",
-           "source", "status", "note"]
-
-OSAKA_CODE = "27100"
-PARTNERSHIPS_FILE = "sdgs/partnerships.csv"
-PUBLISHED_FILE = "sdgs/published_indicators.csv"
-
-_PARTNERSHIP_SCHEMA = [
-    Column("id", "str"), Column("name_en", "str"), Column("name_ja", "str"),
-    Column("scope", "str", choices=("city", "domestic", "international")),
-    Column("nodes", "str"), Column("country", "str", allow_na=True), Column("since", "int", allow_na=True),
-    Column("source", "str"), Column("status", "str", choices=STATUS_ORDER), Column("note", "str", allow_na=True),
-]
-_INDICATOR_SCHEMA = [
-    Column("partnership", "str"), Column("sdg", "int", min=1, max=17), Column("indicator", "str"),
-    Column("label_en", "str"), Column("label_ja", "str"), Column("value", "float"), Column("unit", "str"),
-    Column("year", "int", min=1900, max=2100), Column("source", "str"),
-    Column("status", "str", choices=STATUS_ORDER), Column("note", "str", allow_na=True),
-]
-
-
-# --------------------------------------------------------------------------------------------
-# loaders
-# --------------------------------------------------------------------------------------------
-
-
-def load_partnerships(relpath: str = PARTNERSHIPS_FILE) -> pd.DataFrame:
-    df = read_raw_csv(relpath, _PARTNERSHIP_SCHEMA, dtype={"since": "Int64"})
-    check_unique(df, ["id"], relpath)
-    return df
-
-
-def load_published(partnerships: pd.DataFrame, relpath: str = PUBLISHED_FILE) -> pd.DataFrame:
-    """Indicators transcribed from publications; unknown partnerships and SDGs are errors."""
-    df = read_raw_csv(relpath, _INDICATOR_SCHEMA)
-    check_unique(df, ["partnership", "indicator", "year"], relpath)
-    _check_keys(df, partnerships, relpath)
-    return df
-
-
-def _check_keys(df: pd.DataFrame, partnerships: pd.DataFrame, file: str) -> None:
-    from footprint.core import suggest
-    from footprint.core.errors import DataFileError
-
-    known = set(partnerships["id"])
-    bad = ~df["partnership"].isin(known).to_numpy()
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
-        name = df["partnership"].iloc[i]
-        raise DataFileError(file, f"a partnership id among {sorted(known)}", repr(name), row=i + 2,
-                            hint=f"close: {suggest(name, known)}")
-    bad = ~df["sdg"].isin(list(SDGS)).to_numpy()
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
-        raise DataFileError(file, f"an SDG among {sorted(SDGS)}", str(df["sdg"].iloc[i]), row=i + 2)
-
-
-# --------------------------------------------------------------------------------------------
-# row builders (pure)
-# --------------------------------------------------------------------------------------------
+from footprint.core.places import OSAKA_CODE
+from footprint.sdgs.schema import COLUMNS
 
 
 def _rows(records: Iterable[dict]) -> pd.DataFrame:
@@ -182,49 +106,7 @@ def city_rows(headline: pd.DataFrame, carbon: dict, origin: pd.DataFrame) -> pd.
     return _rows(recs)
 
 
-@dataclass(frozen=True)
-class ForestScenario:
-    """Forest-tax money, wood carbon and partner-forest sink of one scenario (see :func:`forest_scenario`)."""
-
-    flows: pd.DataFrame
-    wood: pd.DataFrame
-    stock: pd.DataFrame
-    sink: pd.DataFrame
-    horizon_year: int
-    wood_share: float
-    supported_area_ha: float
-
-
-def forest_scenario(
-    inputs,
-    *,
-    fiscal_years: Sequence[int] = (2019, 2025),
-    wood_share: float = 0.5,
-    purchase_years: Sequence[int] = (2019, 2050),
-    horizon_year: int = 2050,
-    partner_codes: Sequence[str] = ("27216", "27383"),
-    supported_area_ha: float = 100.0,
-    stand_mix: Sequence[Sequence] = (("sugi", 38, 0.6), ("hinoki", 25, 0.4)),
-) -> ForestScenario:
-    """The forest notebook's default scenario, composed from :mod:`footprint.forest` functions.
-
-    The defaults are the ``03_forest_tax_timber_sinks`` notebook's parameter defaults (a test
-    keeps them equal); the spending share, product mix, partners and area are illustrative.
-    """
-    from footprint import forest as F
-
-    munis = F.municipality_indicators(inputs.municipalities)
-    flows = F.osaka_fund_flows(F.year_span(list(fiscal_years)), inputs, municipalities=munis)
-    purchase = F.osaka_fund_flows(F.year_span(list(purchase_years)), inputs, municipalities=munis)
-    wood = F.wood_carbon(purchase, inputs.carbon.products, inputs.carbon.densities, wood_share=wood_share)
-    stock = F.hwp_stock(wood, inputs.carbon.half_lives, until=horizon_year)
-    stands = F.stands_table(list(partner_codes), supported_area_ha, [list(s) for s in stand_mix],
-                            inputs.municipalities)
-    sink = F.forest_sink(stands, inputs.carbon.species, inputs.carbon.increments)
-    return ForestScenario(flows, wood, stock, sink, horizon_year, wood_share, supported_area_ha)
-
-
-def forest_rows(sc: ForestScenario, published: pd.DataFrame, sources: dict[str, str]) -> pd.DataFrame:
+def forest_rows(sc: F.ForestScenario, published: pd.DataFrame, sources: dict[str, str]) -> pd.DataFrame:
     """Forest-regions partnership: money (SDG 15 and 17), wood carbon (SDG 12), sink (SDG 15)."""
     recs = []
     fy23 = published[(published["code5"] == OSAKA_CODE) & (published["fiscal_year"] == 2023)
@@ -243,7 +125,7 @@ def forest_rows(sc: ForestScenario, published: pd.DataFrame, sources: dict[str, 
                      value=float(f.loc[last, "net_outflow_jpy"]) / 1e6, unit="million JPY", year=last,
                      source=str(f.loc[last, "source"]), status=str(f.loc[last, "status"]),
                      note="payers estimated from the population share"))
-    stock_end = float(sc.stock.loc[sc.stock["year"] == sc.horizon_year, "stock_co2_t"].sum())
+    stock_end = sc.stock_end_co2_t
     recs.append(dict(partnership="forest_regions", sdg=12, indicator="wood_carbon_stock",
                      label_en="Carbon stored in wood bought with the transfer tax",
                      label_ja="譲与税で購入した木材の炭素貯蔵量", value=stock_end, unit="t-CO2", year=sc.horizon_year,
@@ -251,7 +133,7 @@ def forest_rows(sc: ForestScenario, published: pd.DataFrame, sources: dict[str, 
                      note=f"{sc.wood_share:.0%} of receipts spent on wood at assumed prices; IPCC first-order decay"))
     recs.append(dict(partnership="forest_regions", sdg=15, indicator="partner_forest_sink",
                      label_en="Annual CO2 sink of the supported partner forests",
-                     label_ja="支援する連携先森林の年間CO2吸収量", value=float(sc.sink["co2_t"].sum()),
+                     label_ja="支援する連携先森林の年間CO2吸収量", value=sc.sink_total_co2_t,
                      unit="t-CO2 per year", year=int(sc.flows["fiscal_year"].max()), source=sources["sink"],
                      status="illustrative",
                      note=f"{sc.supported_area_ha:,.0f} ha in each of {sc.sink['code5'].nunique()} illustrative partners"))
@@ -325,47 +207,3 @@ def flow_rows(flows: pd.DataFrame, bonds: pd.DataFrame, partnerships: pd.DataFra
                              status=weakest_status(latest["status"]),
                              note=f"{len(latest)} series, latest years {int(latest['year'].min())}-{int(latest['year'].max())}"))
     return _rows(recs)
-
-
-# --------------------------------------------------------------------------------------------
-# the table
-# --------------------------------------------------------------------------------------------
-
-
-def indicator_table(parts: Sequence[pd.DataFrame], partnerships: pd.DataFrame) -> pd.DataFrame:
-    """Concatenate indicator rows, check them and sort them (partnership order, SDG, indicator).
-
-    Every row must name a known partnership and SDG, carry a value, unit, year, source and a
-    status; one row per (partnership, indicator, year).
-    """
-    df = pd.concat([p.reindex(columns=COLUMNS) for p in parts if len(p)], ignore_index=True)
-    df = validate(df, [c for c in _INDICATOR_SCHEMA], "indicator table")
-    check_unique(df, ["partnership", "indicator", "year"], "indicator table")
-    _check_keys(df, partnerships, "indicator table")
-    order = {pid: i for i, pid in enumerate(partnerships["id"])}
-    df = df.assign(_o=df["partnership"].map(order)).sort_values(["_o", "sdg", "indicator", "year"], kind="stable")
-    return df.drop(columns="_o").reset_index(drop=True)[COLUMNS]
-
-
-def coverage(table: pd.DataFrame, partnerships: pd.DataFrame) -> pd.DataFrame:
-    """Number of indicators per partnership × SDG (rows in partnership order, all SDGs as columns)."""
-    c = table.pivot_table(index="partnership", columns="sdg", values="indicator", aggfunc="count", fill_value=0)
-    return c.reindex(index=list(partnerships["id"]), columns=list(SDGS), fill_value=0).astype(int)
-
-
-def missing_required(table: pd.DataFrame, required: Sequence[int] = REQUIRED_SDGS) -> list[int]:
-    """SDGs of ``required`` that no indicator covers."""
-    return sorted(set(required) - set(table["sdg"].astype(int)))
-
-
-def format_value(value: float, unit: str) -> str:
-    """A value as a brief would print it (3 significant figures, thousands separators)."""
-    if unit == "year":
-        return f"{value:.0f}"
-    if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    if abs(value) >= 100:
-        return f"{value:.0f}"
-    if abs(value) >= 10:
-        return f"{value:.1f}"
-    return f"{value:.2f}"

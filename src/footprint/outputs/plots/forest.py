@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from footprint.outputs.style import PALETTE, plain_log_ticks
+from footprint.core.places import OSAKA_CODE, OSAKA_PREF_CODE
+from footprint.outputs import maps
 from footprint.outputs.labels import pick
+from footprint.outputs.style import PALETTE, plain_log_ticks
 
 RECEIPTS = "#1b9e77"
 PAYMENTS = "#d95f02"
@@ -33,11 +35,12 @@ def _m(v) -> np.ndarray:
     return np.asarray(v, dtype=float) / 1e6
 
 
-def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str = "en"):
+def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str = "en", title: str | None = None):
     """Bars of receipts and levy payments per fiscal year (million yen), net outflow as a line.
 
     ``flows``: :func:`footprint.forest.osaka_fund_flows`; estimated bars are hatched. Published
-    receipts (FY2023 full year; FY2019 first tranche × 2) are drawn as markers.
+    receipts (FY2023 full year; FY2019 first tranche × 2) are drawn as markers. ``title``: default
+    names the fiscal years shown.
     """
     fig, ax = _subplots(figsize=(9, 4.8))
     fy = flows["fiscal_year"].to_numpy()
@@ -58,7 +61,7 @@ def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str
     ax.plot(x, _m(flows["net_outflow_jpy"]), color=NET, marker="o", lw=1.5,
             label=pick(lang, "Net outflow (payments − receipts)", "純流出（納付−受取）"))
     ax.axhline(0, color="black", lw=0.8)
-    pub = published[(published["code5"] == "27100")]
+    pub = published[(published["code5"] == OSAKA_CODE)]
     pos = {y: i for i, y in enumerate(fy)}
     full = pub[(pub["part"] == "full_year") & pub["fiscal_year"].isin(pos)]
     first = pub[(pub["part"] == "first_tranche") & pub["fiscal_year"].isin(pos)]
@@ -77,11 +80,15 @@ def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str
     lo, hi = ax.get_ylim()
     ax.set_ylim(lo, hi * 1.3)
     ax.grid(axis="x", visible=False)
+    first, last = int(fy[0]), int(fy[-1])
+    ax.set_title(title if title is not None else pick(
+        lang, f"Osaka City: transfer-tax receipts and levy payments, FY{first}–FY{last}",
+        f"大阪市：森林環境譲与税の受取と森林環境税の納付（{first}–{last}年度）"))
     return fig
 
 
 def money_destinations_bar(dest: pd.DataFrame, fiscal_year: int, lang: str = "en", top: int = 10,
-                           home: str = "27"):
+                           home: str = OSAKA_PREF_CODE, title: str | None = None):
     """Horizontal bars: where Osaka City's levy goes in ``fiscal_year`` (million yen by region).
 
     The ``top`` regions, then the home region (Osaka Prefecture, highlighted) and the rest.
@@ -113,11 +120,13 @@ def money_destinations_bar(dest: pd.DataFrame, fiscal_year: int, lang: str = "en
                              f"大阪市民の森林環境税（{fiscal_year}年度）：{total:,.0f}百万円\n赤：大阪府域（府＋市町村）に戻る分"),
             transform=ax.transAxes, ha="right", va="top", fontsize=8.5,
             bbox={"facecolor": "white", "edgecolor": "#cccccc", "pad": 3})
+    ax.set_title(title if title is not None else pick(lang, f"Where Osaka City's forest levy goes, FY{fiscal_year}",
+                                                      f"大阪市民の森林環境税の行き先（{fiscal_year}年度）"))
     return fig
 
 
 def money_map(prefs_gdf, dest: pd.DataFrame, fiscal_year: int, partners_gdf=None, osaka_gdf=None,
-              region_gdf=None, lang: str = "en"):
+              region_gdf=None, lang: str = "en", title: str | None = None):
     """Choropleth of Osaka City's levy by receiving region (million yen), with an inset on Osaka.
 
     ``prefs_gdf``: :func:`footprint.outputs.maps.japan_prefectures`; ``partners_gdf``, ``osaka_gdf`` and
@@ -171,10 +180,24 @@ def money_map(prefs_gdf, dest: pd.DataFrame, fiscal_year: int, partners_gdf=None
         s.set_color("#555555")
     if handles:
         ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(0.99, 0.26), fontsize=8)
+    ax.set_title(title if title is not None else pick(lang, f"Osaka City's forest levy by receiving region, FY{fiscal_year}",
+                                                      f"大阪市民の森林環境税の受け手地域（{fiscal_year}年度）"))
     return fig, ax
 
 
-def wood_stock(stock: pd.DataFrame, lang: str = "en"):
+def money_map_with_partners(dest: pd.DataFrame, fiscal_year: int, partner_codes, lang: str = "en",
+                            title: str | None = None):
+    """:func:`money_map` with the shipped boundaries: prefectures, Osaka City and the partner municipalities
+    (inset), with the MLIT credit drawn on the map."""
+    codes = [str(c).zfill(5) for c in partner_codes]
+    munis_gdf = maps.japan_municipalities(prefectures=sorted({c[:2] for c in [*codes, OSAKA_CODE]}))
+    fig, ax = money_map(maps.japan_prefectures(), dest, fiscal_year, munis_gdf[munis_gdf["code"].isin(codes)],
+                        munis_gdf[munis_gdf["code"] == OSAKA_CODE], munis_gdf, lang, title=title)
+    maps.add_credit(ax, "mlit", lang=lang)
+    return fig
+
+
+def wood_stock(stock: pd.DataFrame, lang: str = "en", title: str | None = None):
     """Stacked area of the carbon stock in purchased wood by HWP pool (t-CO2), inflow bars beneath."""
     s = stock.pivot(index="year", columns="hwp_pool", values="stock_co2_t").fillna(0.0)
     inflow = stock.groupby("year")["inflow_co2_t"].sum()
@@ -193,10 +216,12 @@ def wood_stock(stock: pd.DataFrame, lang: str = "en"):
     ax.set_ylabel(pick(lang, "t-CO₂ stored", "貯蔵量 t-CO₂"))
     ax.legend(fontsize=8, loc="upper left")
     ax.set_ylim(0, max(total_last, float(s.sum(axis=1).max())) * 1.2)
+    ax.set_title(title if title is not None else pick(lang, f"Carbon stored in wood bought with the transfer tax, to {last}",
+                                                      f"譲与税で購入した木材に貯蔵される炭素（{last}年まで）"))
     return fig
 
 
-def partner_sink(sink: pd.DataFrame, lang: str = "en"):
+def partner_sink(sink: pd.DataFrame, lang: str = "en", title: str | None = None):
     """Bars of the annual sink of supported stands by partner and species (t-CO2/yr)."""
     t = sink.assign(partner=sink["name"] if lang == "ja" else sink["code5"].map(PARTNER_EN).fillna(sink["name"]))
     piv = t.pivot_table(index="partner", columns="species", values="co2_t", aggfunc="sum", sort=False).fillna(0.0)
@@ -218,11 +243,17 @@ def partner_sink(sink: pd.DataFrame, lang: str = "en"):
     ax.set_xlabel(pick(lang, "t-CO₂ absorbed per year", "年間吸収量 t-CO₂"))
     ax.legend(fontsize=8, loc="lower right")
     ax.grid(axis="y", visible=False)
+    ax.set_title(title if title is not None else pick(lang, "Annual CO₂ sink of the supported partner forests",
+                                                      "支援する連携先森林の年間CO₂吸収量"))
     return fig
 
 
-def offsets_chart(off: pd.DataFrame, lang: str = "en", marks=(2030, 2050)):
-    """Left: stored + absorbed per year (t-CO2). Right: against emissions and footprint (log scale)."""
+def offsets_chart(off: pd.DataFrame, lang: str = "en", marks=(2030, 2050),
+                  panel_titles: tuple[str, str] | None = None):
+    """Left: stored + absorbed per year (t-CO2). Right: against emissions and footprint (log scale).
+
+    ``panel_titles``: the two panels' titles (default: what each panel shows).
+    """
     fig, (a1, a2) = _subplots(1, 2, figsize=(11, 4.6), gridspec_kw={"width_ratios": [1.25, 1]})
     yrs = off["year"].to_numpy()
     a1.bar(yrs, off["wood_stored_co2_t"], color=POOL_COLOURS["sawnwood"],
@@ -252,7 +283,17 @@ def offsets_chart(off: pd.DataFrame, lang: str = "en", marks=(2030, 2050)):
     a2.set_xlabel(pick(lang, "t-CO₂ per year (log scale)", "t-CO₂/年（対数目盛）"))
     a2.grid(axis="y", visible=False)
     fig.tight_layout()
+    left, right = panel_titles if panel_titles is not None else (
+        pick(lang, "Stored + absorbed per year", "年間の貯蔵＋吸収"),
+        pick(lang, "Against Osaka City's emissions and footprint", "大阪市の排出量・フットプリントとの比較"))
+    a1.set_title(left)
+    a2.set_title(right)
     return fig
+
+
+def region_names(dest: pd.DataFrame, lang: str = "en") -> list[str]:
+    """Names of the receiving regions of ``dest`` rows: Japanese names, or English by prefecture code."""
+    return (dest["pref_name"] if lang == "ja" else dest["pref_code"].map(PREF_EN)).tolist()
 
 
 #: English names of the prefectures by JIS code (for English labels)

@@ -8,14 +8,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from footprint.outputs.style import PALETTE, plain_log_ticks
 from footprint.outputs.labels import label, pick
+from footprint.outputs.style import PALETTE, plain_log_ticks
 from footprint.sdgs import SDGS
 
 _STATUS_COLOUR = {"published": "#1b9e77", "derived": "#7570b3", "estimated": "#d95f02", "illustrative": "#9e9e9e"}
 
 
-def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en"):
+def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en", title: str | None = None):
     """Earths needed per person: horizontal bars with the 90 % interval where known, 1 Earth marked.
 
     ``rows``: ``name, earths, p05, p95, status`` (one row per place, drawn top to bottom).
@@ -37,10 +37,12 @@ def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en"):
     ax.set_xlabel(pick(lang, "Earths needed if everyone lived like this", "全員が同じ暮らしをした場合に必要な地球の数"))
     ax.set_xlim(0, float(np.nanmax(rows[["earths", "p95"]].to_numpy())) * 1.25)
     ax.grid(axis="y", visible=False)
+    if title is not None:
+        ax.set_title(title)
     return fig
 
 
-def dependence_bar(origin: pd.DataFrame, lang: str = "en"):
+def dependence_bar(origin: pd.DataFrame, lang: str = "en", title: str | None = None):
     """Where the footprint lands: one stacked bar (city / rest of Japan / abroad) with shares."""
     order = ["city", "rest_of_japan", "abroad"]
     names = {"city": pick(lang, "Inside the city", "市内"), "rest_of_japan": pick(lang, "Rest of Japan", "国内（市外）"),
@@ -64,10 +66,12 @@ def dependence_bar(origin: pd.DataFrame, lang: str = "en"):
     ax.set_yticks([])
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.grid(False)
+    if title is not None:
+        ax.set_title(title)
     return fig
 
 
-def magnitudes(rows: pd.DataFrame, lang: str = "en"):
+def magnitudes(rows: pd.DataFrame, lang: str = "en", title: str | None = None):
     """Quantities of very different size on one log axis (t-CO2 a year), coloured by status.
 
     ``rows``: ``name, co2_t, status``.
@@ -86,11 +90,13 @@ def magnitudes(rows: pd.DataFrame, lang: str = "en"):
     ax.legend(handles, [label(s, lang) if s != "published" else pick(lang, "Published", "公表値")
                         for s in _STATUS_COLOUR if s in set(rows["status"])], loc="lower right", fontsize=8)
     ax.grid(axis="y", visible=False)
+    if title is not None:
+        ax.set_title(title)
     return fig
 
 
-def coverage_heatmap(cov: pd.DataFrame, names: list[str], lang: str = "en"):
-    """Indicators per partnership × SDG."""
+def coverage_heatmap(cov: pd.DataFrame, names: list[str], lang: str = "en", title: str | None = None):
+    """Indicators per partnership × SDG (default title says so)."""
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(cov) + 1.6))
     data = cov.to_numpy()
     im = ax.imshow(np.ma.masked_equal(data, 0), cmap="Greens", vmin=0, vmax=max(1, data.max()), aspect="auto")
@@ -107,4 +113,5 @@ def coverage_heatmap(cov: pd.DataFrame, names: list[str], lang: str = "en"):
     for s in ax.spines.values():
         s.set_visible(False)
     fig.colorbar(im, ax=ax, shrink=0.8, label=pick(lang, "indicators", "指標数"))
+    ax.set_title(title if title is not None else pick(lang, "Indicators per partnership and SDG", "連携・SDG別の指標数"))
     return fig

@@ -1,0 +1,96 @@
+"""What the local-SDGs brief shows beside the indicator table: the partnerships chosen, Earths per
+place, the share of Osaka's footprint met abroad, the scale of offsets and the headline numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from footprint import forest as F
+from footprint.core.errors import ParameterError
+
+
+def select_partnerships(partnerships: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+    """Osaka itself and the partnerships ``ids`` (all when empty); unknown ids are an error."""
+    if not ids:
+        return partnerships
+    unknown = sorted(set(ids) - set(partnerships["id"]))
+    if unknown:
+        raise ParameterError(f"partnerships: unknown {unknown}; expected among {list(partnerships['id'])}")
+    return partnerships[partnerships["id"].isin(["osaka_city", *ids])].reset_index(drop=True)
+
+
+def partner_countries(partnerships: pd.DataFrame) -> list[str]:
+    """Japan, the international partners' countries (in partnership order) and the World."""
+    intl = partnerships["country"].dropna().loc[partnerships["scope"] == "international"].unique()
+    return ["Japan", *intl, "World"]
+
+
+def share_abroad(origin: pd.DataFrame) -> float:
+    """Share of the footprint whose biocapacity lies abroad (``origin == "abroad"``)."""
+    return float(origin.loc[origin["origin"] == "abroad", "ef_gha"].sum() / origin["ef_gha"].sum())
+
+
+def earths_rows(headline: pd.DataFrame, national: pd.DataFrame, countries: Sequence[str],
+                name: Callable[[str], str] = str) -> pd.DataFrame:
+    """Earths needed: Osaka (estimate with its 90 % interval) then each country but the World (published).
+
+    Returns ``name, earths, p05, p95, status``; ``name`` turns ``"Osaka"`` and country names into labels.
+    """
+    h = headline.set_index("indicator")
+    nat = national.set_index("country")
+    rows = [dict(name=name("Osaka"), earths=h.loc["earths", "central"], p05=h.loc["earths", "p05"],
+                 p95=h.loc["earths", "p95"], status="estimated")]
+    rows += [dict(name=name(c), earths=nat.loc[c, "earths"], p05=float("nan"), p95=float("nan"), status="published")
+             for c in countries if c != "World"]
+    return pd.DataFrame(rows)
+
+
+def offset_magnitudes(table: pd.DataFrame, carbon_co2_t: float, forest: F.ForestScenario, lang: str = "en") -> pd.DataFrame:
+    """Osaka's carbon footprint beside JCM reductions, the wood-carbon stock and the partner sink (t-CO2).
+
+    Returns ``name, co2_t, status`` without zero rows.
+    """
+    ja = lang == "ja"
+    jcm = float(table.loc[(table["partnership"] == "hcmc") & (table["indicator"] == "jcm_expected_reduction"),
+                          "value"].sum())
+    mag = pd.DataFrame([
+        dict(name="大阪市のカーボン・フットプリント（年）" if ja else "Carbon footprint of Osaka City (a year)",
+             co2_t=carbon_co2_t, status="estimated"),
+        dict(name="大阪市関連JCM削減量・ホーチミン市（年）" if ja else "JCM reductions linked to Osaka, HCMC (a year)",
+             co2_t=jcm, status="published"),
+        dict(name=f"{forest.horizon_year}年までの購入木材の炭素貯蔵" if ja
+             else f"Carbon stored in wood bought by {forest.horizon_year}",
+             co2_t=forest.stock_end_co2_t, status="illustrative"),
+        dict(name="連携先森林の吸収量（年）" if ja else "Partner-forest sink (a year)", co2_t=forest.sink_total_co2_t,
+             status="illustrative"),
+    ])
+    return mag[mag["co2_t"] > 0].reset_index(drop=True)
+
+
+def footprint_to_sink_ratio(carbon_co2_t: float, forest: F.ForestScenario) -> float:
+    """Carbon footprint ÷ partner sink, to two significant figures (an order of magnitude)."""
+    return float(f"{carbon_co2_t / forest.sink_total_co2_t:.2g}")
+
+
+def partnerships_measured(cov: pd.DataFrame) -> int:
+    """Partnerships (Osaka itself aside) with at least one indicator."""
+    return int((cov.drop(index="osaka_city", errors="ignore").sum(axis=1) > 0).sum())
+
+
+def brief_headline(year: int, headline: pd.DataFrame, origin: pd.DataFrame, forest: F.ForestScenario,
+                   table: pd.DataFrame) -> dict:
+    """The headline numbers notebook 05 writes to ``tables/brief_headline.json``."""
+    h = headline.set_index("indicator")
+    fl = forest.flows
+    return {
+        "year": year,
+        "osaka_ef_gha_per_cap": [round(float(h.loc["ef_gha_per_cap", k]), 3) for k in ("central", "p05", "p95")],
+        "osaka_earths": [round(float(h.loc["earths", k]), 3) for k in ("central", "p05", "p95")],
+        "osaka_share_outside_city": round(float(h.loc["share_outside_city", "central"]), 4),
+        "osaka_share_abroad": round(share_abroad(origin), 4),
+        "forest_net_outflow_jpy": {str(int(fl["fiscal_year"].iloc[-1])): round(float(fl["net_outflow_jpy"].iloc[-1]) / 1e6 * 1e6)},
+        "indicators": len(table),
+        "status": "estimated (city), illustrative (forest scenario), published (national, seed)",
+    }

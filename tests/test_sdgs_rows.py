@@ -1,0 +1,41 @@
+"""Indicator rows from the other topics: reductions counted once, partner countries required."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from footprint import accounts as A
+from footprint import sdgs as S
+from footprint.core.errors import ParameterError
+
+
+def _flows(rows):
+    return pd.DataFrame(rows, columns=["source_id", "target_id", "layer", "item", "quantity", "unit", "year",
+                                       "source", "status"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(2010, 2025),
+                          st.floats(1, 1e5, allow_nan=False)), min_size=1, max_size=12))
+def test_reductions_take_the_latest_value_of_each_series_once(series):
+    """Each co2_reduction series counts once, with its latest value up to the year."""
+    rows = [("osaka_city", "hcmc", "resource", f"co2_reduction/{k}", q, "t-CO2", y, "src", "published")
+            for k, y, q in series]
+    f = _flows(rows)
+    parts = pd.DataFrame([dict(id="hcmc", nodes="hcmc", since=np.nan, source="s")])
+    bonds = pd.DataFrame(columns=["partner"])
+    out = S.flow_rows(f, bonds, parts, 2025)
+    got = out.loc[out["indicator"] == "jcm_expected_reduction", "value"]
+    expect = f.sort_values("year", kind="stable").groupby("item").tail(1)["quantity"].sum()
+    assert float(got.iloc[0]) == pytest.approx(expect)
+
+
+def test_national_rows_need_every_partner_country(nfa):
+    parts = S.load_partnerships()
+    national = A.summary(nfa, ["Japan", "Viet Nam"], [2022])
+    with pytest.raises(ParameterError, match="lacks partner countries"):
+        S.national_rows(national, parts, 2022, "src")
