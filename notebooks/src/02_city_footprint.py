@@ -49,14 +49,11 @@ output_dir = ""  # empty: reports/interactive/02_city_footprint; the runner sets
 processed_dir = "data/processed"  # tables are also published here; empty: do not publish
 
 # %%
-import numpy as np
-import pandas as pd
-
 from footprint import accounts as A
 from footprint import city as C
 from footprint.outputs.labels import label, pick
-from footprint.outputs.plots import city as charts
 from footprint.outputs.notebook import NotebookOutputs
+from footprint.outputs.plots import city as city_plots
 
 out = NotebookOutputs.create(
     "02_city_footprint",
@@ -70,6 +67,7 @@ inputs = C.load_inputs(clum_file=clum_file, land_use_file=land_use_file)
 fp = C.city_footprint(inputs, city, year)
 ctx = C.year_context(inputs, fp.year)
 name = fp.city if lang == "ja" else fp.city_en
+names = (name, label("Japan", lang), label("World", lang))  # the city, Japan and the world in tables and figures
 small_draws = min(int(draws), 1000)  # for the sensitivity, the 47 cities and the time series
 clum_kind = pick(lang, "estimated CLUM (RAS)", "推計CLUM（RAS）") if inputs.clum is None else clum_file
 print(f"{fp.city} ({fp.city_en}), {fp.year}: population {fp.population:,.0f}, area {fp.area_ha:,.0f} ha")
@@ -83,16 +81,15 @@ print(f"spending window {fp.window_years[0]}–{fp.window_years[-1]}; CLUM: {clu
 # the total, and the split among household categories follows the prior.
 
 # %%
-check = C.clum_column_check(fp.clum_national[list(A.LAND_TYPES)].to_numpy(), ctx.ef_consumption_pc)
+check = C.clum_check(fp, ctx)
 worst = float(check["relative_difference"].abs().max())
 if inputs.clum is not None and worst > 1e-6:
     print(f"The supplied CLUM differs from Japan's footprint by land type by up to {worst:.1%}:")
     print(check.round(4).to_string(index=False))
 else:
     print(f"Column totals match Japan's footprint by land type (largest relative difference {worst:.1e}).")
-hh_share = fp.clum_national.loc[list(C.HH_ROWS), "total"].sum() / fp.clum_national["total"].sum()
-print(f"households: {hh_share:.1%} of the total; carbon: "
-      f"{fp.clum_national['carbon'].sum() / fp.clum_national['total'].sum():.1%}")
+shares = C.clum_shares(fp)
+print(f"households: {shares['households']:.1%} of the total; carbon: {shares['carbon']:.1%}")
 fp.clum_national.drop(columns=["source"]).round(3)
 
 # %% [markdown]
@@ -109,14 +106,14 @@ inputs.prior[["status", "notes"]]
 # stand-in for at least one category of the row.
 
 # %%
-pd.DataFrame({"ratio": fp.ratios.round(3), "national_side": fp.ratio_status})
+C.spending_ratio_table(fp).round(3)
 
 # %% [markdown]
 # ## (a) Footprint per person by consumption category and land type
 
 # %%
-fig = charts.category_land_type(fp.clum_city, fp.clum_national, name, lang)
-top = fp.clum_city["total"].idxmax()
+fig = city_plots.category_land_type(fp.clum_city, fp.clum_national, name, lang)
+top = city_plots.row_label(fp.clum_city["total"].idxmax(), lang)
 out.figure(
     fig,
     "city_footprint_by_category",
@@ -125,9 +122,9 @@ out.figure(
     caption=pick(lang,
                  f"Footprint per person of {name} by consumption category (rows) and land type (colours), "
                  f"{fp.year}, from an estimated national CLUM scaled by household spending ratios; black ticks: "
-                 f"Japan's per-person value of the row. Largest row: {charts._lab(charts.ROW_LABELS, top, lang)}.",
+                 f"Japan's per-person value of the row. Largest row: {top}.",
                  f"{name}の消費項目（行）・土地タイプ（色）別1人当たりフットプリント（{fp.year}年）。推計した全国CLUMを"
-                 f"家計支出比で按分。黒い縦線は日本の同項目の値。最大の項目：{charts._lab(charts.ROW_LABELS, top, lang)}。"),
+                 f"家計支出比で按分。黒い縦線は日本の同項目の値。最大の項目：{top}。"),
     source=C.SOURCE,
     status="estimated",
     data_edition=A.NFA_EDITION,
@@ -143,10 +140,9 @@ out.figure(
 
 # %%
 head = C.headline_results(inputs, fp.city, fp.year, draws=draws, seed=seed)
-ef = head.set_index("indicator").loc["ef_gha_per_cap"]
-day = head.set_index("indicator").loc["overshoot_day"]
-outside = head.set_index("indicator").loc["share_outside_city"]
-has_bc = bool(np.isfinite(outside["central"]))
+ef = C.headline_row(head, "ef_gha_per_cap")
+outside = C.headline_row(head, "share_outside_city")
+has_bc = fp.biocapacity is not None
 outside_text = (f"{outside['central']:.1%}" if has_bc else pick(lang, "not available (no land-use data for this city)",
                                                                 "土地利用データがないため算出不可"))
 head[["indicator", "unit", "central", "median", "p05", "p95", "status"]]
@@ -155,15 +151,12 @@ head[["indicator", "unit", "central", "median", "p05", "p95", "status"]]
 # ## (b) The city beside Japan and the world
 
 # %%
-lt = list(A.LAND_TYPES)
-ef_tab = pd.DataFrame([fp.clum_city[lt].sum(axis=0).to_numpy(), ctx.ef_consumption_pc, ctx.world_ef_pc],
-                      columns=lt, index=[name, label("Japan", lang), label("World", lang)])
-bc_tab = pd.Series([fp.headline["bc_gha_per_cap"], ctx.japan_bc_pc, ctx.world_bc_pc], index=ef_tab.index)
-fig = charts.city_japan_world(ef_tab, bc_tab, (ef["p05"], ef["p95"]), lang)
+ef_tab, bc_tab = C.city_japan_world(fp, ctx, names)
+fig = city_plots.city_japan_world(ef_tab, bc_tab, (ef["p05"], ef["p95"]), lang,
+                                  title=pick(lang, f"Footprint and biocapacity per person, {fp.year}",
+                                             f"1人当たりフットプリントと生物生産力（{fp.year}年）"))
 bc_text = (f"{fp.headline['bc_gha_per_cap']:.3f} gha" if has_bc else
            pick(lang, "not available (no land-use data)", "土地利用データがないため算出不可"))
-fig.axes[0].set_title(pick(lang, f"Footprint and biocapacity per person, {fp.year}",
-                           f"1人当たりフットプリントと生物生産力（{fp.year}年）"))
 out.figure(
     fig,
     "city_japan_world",
@@ -185,8 +178,8 @@ out.figure(
 # ## (c) Where the footprint lands: inside the city, the rest of Japan, abroad
 
 # %%
-fig = charts.origin_split(fp.origin, name, lang)
-abroad_share = fp.origin.loc[fp.origin["origin"] == "abroad", "ef_gha"].sum() / fp.headline["ef_gha"]
+fig = city_plots.origin_split(fp.origin, name, lang)
+abroad_share = C.abroad_share(fp)
 out.figure(
     fig,
     "city_footprint_origin",
@@ -213,9 +206,9 @@ out.figure(
 
 # %%
 ts = C.time_series(inputs, fp.city, draws=min(small_draws, 300), seed=seed, clum_year=fp.year)
-fig = charts.time_series(ts, name, lang)
-fig.axes[0].set_title(pick(lang, f"{name}: footprint per person, {ts['year'].min()}–{ts['year'].max()}",
-                           f"{name}：1人当たりフットプリントの推移（{ts['year'].min()}–{ts['year'].max()}年）"))
+fig = city_plots.time_series(ts, name, lang,
+                             title=pick(lang, f"{name}: footprint per person, {ts['year'].min()}–{ts['year'].max()}",
+                                        f"{name}：1人当たりフットプリントの推移（{ts['year'].min()}–{ts['year'].max()}年）"))
 out.figure(
     fig,
     "city_footprint_time_series",
@@ -238,10 +231,10 @@ ts.round(3)
 
 # %%
 cmp = C.compare_cities(inputs, fp.year, draws=small_draws, seed=seed)
-rank = int(np.flatnonzero(cmp["city"] == fp.city)[0]) + 1
-fig = charts.city_comparison(cmp, fp.city, float(ctx.ef_consumption_pc.sum()), lang)
-fig.axes[0].set_title(pick(lang, f"Footprint per person of the 47 prefectural capitals, {fp.year}",
-                           f"47都道府県庁所在市の1人当たりフットプリント（{fp.year}年）"))
+rank = C.rank_of(cmp, fp.city)
+fig = city_plots.city_comparison(cmp, fp.city, float(ctx.ef_consumption_pc.sum()), lang,
+                                 title=pick(lang, f"Footprint per person of the 47 prefectural capitals, {fp.year}",
+                                            f"47都道府県庁所在市の1人当たりフットプリント（{fp.year}年）"))
 out.figure(
     fig,
     "capital_cities_comparison",
@@ -266,23 +259,20 @@ out.figure(
 # person (GFN's convention for countries).
 
 # %%
-jp_day = float(A.overshoot_day(ctx.ef_consumption_pc.sum(), ctx.world_bc_pc))
-world_day = float(A.overshoot_day(ctx.world_ef_pc.sum(), ctx.world_bc_pc))
-days = pd.DataFrame({"day": [day["central"], jp_day, world_day], "p05": [day["p05"], np.nan, np.nan],
-                     "p95": [day["p95"], np.nan, np.nan]},
-                    index=[name, label("Japan", lang), label("World", lang)])
-date = A.overshoot_date(day["central"], fp.year)
-date_lo, date_hi = A.overshoot_date(day["p05"], fp.year), A.overshoot_date(day["p95"], fp.year)
+days = C.overshoot_days(head, ctx, names)
+dates = C.overshoot_dates(head, fp.year)
+date, date_lo, date_hi = dates["central"], dates["p05"], dates["p95"]
+earths = C.headline_row(head, "earths")["central"]
 statement = pick(lang,
                  f"If everyone lived like the residents of {name}, humanity would have used up the year's biocapacity "
                  f"by {date:%d %B} (90 % interval {date_lo:%d %b}–{date_hi:%d %b}) and would need "
-                 f"{head.set_index('indicator').loc['earths', 'central']:.2f} Earths.",
+                 f"{earths:.2f} Earths.",
                  f"世界中の人が{name}の住民のように暮らすと、1年分の生物生産力を{date.month}月{date.day}日"
                  f"（90%区間 {date_lo.month}月{date_lo.day}日–{date_hi.month}月{date_hi.day}日）に使い切り、"
-                 f"地球{head.set_index('indicator').loc['earths', 'central']:.2f}個分が必要になる。")
+                 f"地球{earths:.2f}個分が必要になる。")
 print(statement)
-fig = charts.overshoot_calendar(days, fp.year, lang)
-fig.axes[0].set_title(pick(lang, f"Overshoot day, {fp.year}", f"オーバーシュート・デー（{fp.year}年）"))
+fig = city_plots.overshoot_calendar(days, fp.year, lang,
+                                    title=pick(lang, f"Overshoot day, {fp.year}", f"オーバーシュート・デー（{fp.year}年）"))
 out.figure(
     fig,
     "city_overshoot_day",
@@ -303,10 +293,10 @@ out.figure(
 
 # %%
 sens = C.sensitivity(inputs, fp.city, fp.year, draws=small_draws, seed=seed)
-fig = charts.tornado(sens, fp.headline["ef_gha_per_cap"], lang)
-fig.axes[0].set_title(pick(lang, f"{name}: sensitivity of the footprint per person, {fp.year}",
-                           f"{name}：1人当たりフットプリントの感度（{fp.year}年）"))
-top_input = charts._lab(charts.GROUP_LABELS, sens["input"].iloc[0], lang)
+fig = city_plots.tornado(sens, fp.headline["ef_gha_per_cap"], lang,
+                         title=pick(lang, f"{name}: sensitivity of the footprint per person, {fp.year}",
+                                    f"{name}：1人当たりフットプリントの感度（{fp.year}年）"))
+top_input = city_plots.group_label(sens["input"].iloc[0], lang)
 out.figure(
     fig,
     "city_sensitivity_tornado",
@@ -329,26 +319,7 @@ sens.round(4)
 # numbers a brief cites.
 
 # %%
-summary = {
-    "city": fp.city, "city_en": fp.city_en, "year": fp.year, "draws": int(draws), "seed": int(seed),
-    "status": "estimated",
-    "ef_gha_per_cap": {k: float(ef[k]) for k in ("central", "median", "p05", "p95")},
-    "overshoot_date": {"central": str(date), "p05": str(date_lo), "p95": str(date_hi)},
-    "share_outside_city": {k: float(outside[k]) for k in ("central", "median", "p05", "p95")},
-    "clum": "estimated (RAS)" if inputs.clum is None else clum_file,
-}
-out.json("headline", summary)
-written = out.tables({
-    "headline": head,
-    "clum_national": fp.clum_national.reset_index(),
-    "clum_city": fp.clum_city.reset_index(),
-    "spending_ratios": pd.DataFrame({"clum_row": fp.ratios.index, "ratio": fp.ratios.to_numpy(),
-                                     "national_side": fp.ratio_status.to_numpy()}),
-    "origin": fp.origin.assign(status="estimated"),
-    "time_series": ts,
-    "capital_cities": cmp,
-    "sensitivity": sens,
-    **({"biocapacity": fp.biocapacity.assign(status="estimated")} if fp.biocapacity is not None else {}),
-})
+out.json("headline", C.headline_summary(fp, head, clum_file))
+written = out.tables(C.output_tables(fp, head, ts, cmp, sens))
 print(statement)
 sorted(p.name for p in written.values())

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from footprint.accounts import LAND_TYPES
-from footprint.outputs.style import PALETTE
 from footprint.outputs.labels import label, pick
+from footprint.outputs.style import PALETTE
 
 ROW_LABELS = {
     "food": ("Food", "食料"),
@@ -47,10 +47,27 @@ def _lab(table: dict, key: str, lang: str) -> str:
     return pick(lang, en, ja)
 
 
-def category_land_type(clum_city: pd.DataFrame, clum_national: pd.DataFrame, city_label: str, lang: str = "en"):
+def row_label(row: str, lang: str = "en") -> str:
+    """The label of a CLUM row (``food``, ``housing``, …) in ``lang``."""
+    return _lab(ROW_LABELS, row, lang)
+
+
+def group_label(group: str, lang: str = "en") -> str:
+    """The label of a Monte Carlo input group (``clum_profiles``, ``land_use``, …) in ``lang``."""
+    return _lab(GROUP_LABELS, group, lang)
+
+
+def _title(ax, title: str | None) -> None:
+    if title is not None:
+        ax.set_title(title)
+
+
+def category_land_type(clum_city: pd.DataFrame, clum_national: pd.DataFrame, city_label: str, lang: str = "en",
+                       title: str | None = None):
     """Horizontal stacked bars: the city's footprint per person by CLUM row and land type.
 
-    A black tick marks Japan's value of the same row.
+    A black tick marks Japan's value of the same row. ``title``: drawn above the axes (default:
+    the city's footprint per person by consumption category and land type).
     """
     fig, ax = plt.subplots(figsize=(9.0, 4.8))
     rows = list(clum_city.index)[::-1]
@@ -68,18 +85,21 @@ def category_land_type(clum_city: pd.DataFrame, clum_national: pd.DataFrame, cit
     ax.set_yticks(y, [_lab(ROW_LABELS, r, lang) for r in rows])
     ax.set_xlabel(pick(lang, "gha per person", "gha/人"))
     ax.set_xlim(0, max(left.max(), nat.max()) * 1.12)
-    ax.set_title(pick(lang, f"{city_label}: footprint per person by consumption category and land type",
+    ax.set_title(title if title is not None else
+                 pick(lang, f"{city_label}: footprint per person by consumption category and land type",
                       f"{city_label}：消費項目・土地タイプ別 1人当たりフットプリント"))
     ax.legend(ncols=2, fontsize=8, loc="center right", bbox_to_anchor=(1.0, 0.45))
     ax.grid(axis="y", visible=False)
     return fig
 
 
-def city_japan_world(ef: pd.DataFrame, bc: pd.Series, interval: tuple[float, float], lang: str = "en"):
+def city_japan_world(ef: pd.DataFrame, bc: pd.Series, interval: tuple[float, float], lang: str = "en",
+                     title: str | None = None):
     """Stacked footprint bars (land types) with the biocapacity beside each bar.
 
     ``ef``: entity label × land type (gha per person), first row the city; ``bc``: entity →
-    biocapacity per person; ``interval``: the city's 90 % interval of the total.
+    biocapacity per person; ``interval``: the city's 90 % interval of the total; ``title``:
+    drawn above the axes.
     """
     fig, ax = plt.subplots(figsize=(8.0, 4.8))
     x = np.arange(len(ef))
@@ -107,11 +127,15 @@ def city_japan_world(ef: pd.DataFrame, bc: pd.Series, interval: tuple[float, flo
     ax.set_ylim(0, bottom.max() * 1.45)
     ax.legend(ncols=3, fontsize=8, loc="upper right")
     ax.grid(axis="x", visible=False)
+    _title(ax, title)
     return fig
 
 
-def origin_split(origin: pd.DataFrame, city_label: str, lang: str = "en"):
-    """Horizontal stacked bars per land type: where the city's footprint lands (million gha)."""
+def origin_split(origin: pd.DataFrame, city_label: str, lang: str = "en", title: str | None = None):
+    """Horizontal stacked bars per land type: where the city's footprint lands (million gha).
+
+    ``title``: drawn above the axes (default: where the city's footprint lands).
+    """
     t = origin.pivot_table(index="land_type", columns="origin", values="ef_gha", aggfunc="sum", observed=True)
     t = t.reindex(index=list(LAND_TYPES)[::-1], columns=["city", "rest_of_japan", "abroad"]).fillna(0) / 1e6
     fig, ax = plt.subplots(figsize=(9.0, 4.6))
@@ -128,14 +152,15 @@ def origin_split(origin: pd.DataFrame, city_label: str, lang: str = "en"):
     ax.set_yticks(y, [label(lt, lang) for lt in t.index])
     ax.set_xlabel(pick(lang, "million gha", "百万gha"))
     ax.set_xlim(0, left.max() * 1.35)
-    ax.set_title(pick(lang, f"{city_label}: where the footprint lands", f"{city_label}：フットプリントはどこで満たされるか"))
+    ax.set_title(title if title is not None else
+                 pick(lang, f"{city_label}: where the footprint lands", f"{city_label}：フットプリントはどこで満たされるか"))
     ax.legend(fontsize=8, loc="upper right")
     ax.grid(axis="y", visible=False)
     return fig
 
 
-def time_series(ts: pd.DataFrame, city_label: str, lang: str = "en"):
-    """The city's footprint per person (median and 90 % band) against Japan and the world."""
+def time_series(ts: pd.DataFrame, city_label: str, lang: str = "en", title: str | None = None):
+    """The city's footprint per person (median and 90 % band) against Japan and the world; ``title`` above the axes."""
     fig, ax = plt.subplots(figsize=(9.0, 4.6))
     x = ts["year"].to_numpy()
     ax.fill_between(x, ts["p05"], ts["p95"], color=PALETTE["footprint"], alpha=0.25,
@@ -148,11 +173,12 @@ def time_series(ts: pd.DataFrame, city_label: str, lang: str = "en"):
     ax.set_ylim(0, max(ts["p95"].max(), ts["japan_gha_per_cap"].max()) * 1.25)
     ax.set_xticks(x, [str(v) for v in x], rotation=0, fontsize=8)
     ax.legend(ncols=2, fontsize=8, loc="lower left")
+    _title(ax, title)
     return fig
 
 
-def city_comparison(cmp: pd.DataFrame, highlight: str, japan: float, lang: str = "en"):
-    """All capitals' footprint per person with 90 % intervals, sorted; one city highlighted."""
+def city_comparison(cmp: pd.DataFrame, highlight: str, japan: float, lang: str = "en", title: str | None = None):
+    """All capitals' footprint per person with 90 % intervals, sorted; one city highlighted; ``title`` above the axes."""
     t = cmp.iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(8.0, 9.0))
     y = np.arange(len(t))
@@ -172,13 +198,15 @@ def city_comparison(cmp: pd.DataFrame, highlight: str, japan: float, lang: str =
     ax.set_xlabel(pick(lang, "gha per person (dot: central estimate; line: 90 % interval)",
                        "gha/人（点：中央推計、線：90%区間）"))
     ax.grid(axis="y", visible=False)
+    _title(ax, title)
     return fig
 
 
-def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en"):
+def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en", title: str | None = None):
     """A one-year calendar strip with the overshoot days of the city, Japan and the world.
 
-    ``days``: index = entity label; columns ``day`` (day of year), optional ``p05``/``p95``.
+    ``days``: index = entity label; columns ``day`` (day of year), optional ``p05``/``p95``;
+    ``title``: drawn above the axes.
     """
     fig, ax = plt.subplots(figsize=(9.0, 3.2))
     ax.set_xlim(0, 366)
@@ -200,11 +228,13 @@ def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en"):
         ax.text(min(row["day"], 366) + 4, yi + 0.28, txt, fontsize=9, va="center", color=c)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
+    _title(ax, title)
     return fig
 
 
-def tornado(sens: pd.DataFrame, central: float, lang: str = "en", unit: str = "gha per person"):
-    """One-at-a-time sensitivity: the 90 % range of the footprint when each input varies alone."""
+def tornado(sens: pd.DataFrame, central: float, lang: str = "en", unit: str = "gha per person",
+            title: str | None = None):
+    """One-at-a-time sensitivity: the 90 % range of the footprint when each input varies alone; ``title`` above the axes."""
     t = sens.iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(9.0, 4.8))
     y = np.arange(len(t))
@@ -220,4 +250,5 @@ def tornado(sens: pd.DataFrame, central: float, lang: str = "en", unit: str = "g
     ax.set_xlabel(pick(lang, f"footprint per person, {unit} (bar: 5th–95th percentile)",
                        "1人当たりフットプリント（gha/人、棒：5–95パーセンタイル）"))
     ax.grid(axis="y", visible=False)
+    _title(ax, title)
     return fig
