@@ -11,7 +11,6 @@ receipt (an ESTIMATE) unless a researcher supplies a worker table::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -27,10 +26,7 @@ from footprint.forest.allocation import (
     population_shares,
     receipts_from_shares,
 )
-from footprint.forest.inputs import FILES, SOURCES, AllocationParams
-
-if TYPE_CHECKING:
-    from footprint.forest.inputs import ForestInputs
+from footprint.forest.inputs import FILES, SOURCES, AllocationParams, ForestInputs
 
 #: first fiscal year of the levy (law)
 LEVY_FROM_FY = 2024
