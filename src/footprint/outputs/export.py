@@ -109,6 +109,38 @@ def _metadata(fmt: str, rec: dict) -> dict:
     }
 
 
+def _check(lang: str, status: str, formats: Sequence[str]) -> None:
+    check_lang(lang)
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ValueError(f"formats must be among {FORMATS}, got {bad}")
+
+
+def _caption_and_credit(caption: str, source: str, credit: str, status: str, lang: str) -> tuple[str, str]:
+    """The caption with its status label (ESTIMATE, ...) and the credit line (source, credit, version)."""
+    prefix = _STATUS_PREFIX[lang].get(status, "")
+    full_caption = caption if caption.startswith(prefix) else prefix + caption
+    src_word = "出典" if lang == "ja" else "Source"
+    credit_line = f"{src_word}: {source}" + (f" / {credit}" if credit else "") + f" — footprint {__version__}"
+    return full_caption, credit_line
+
+
+def _write(fig, layout: NotebookLayout, rec: FigureRecord, formats: Sequence[str]) -> None:
+    """Every format of ``fig`` and its JSON sidecar, each written atomically."""
+    layout.figures.mkdir(parents=True, exist_ok=True)
+    d = asdict(rec)
+    # one layout pass for all formats: the tight box is computed once, not once per format
+    bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
+    for fmt in formats:
+        with atomic_path(layout.figure(rec.name, fmt)) as tmp:
+            fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, d), bbox_inches=bbox)
+    side = dict(d, citation=rec.citation)
+    with atomic_path(layout.sidecar(rec.name)) as tmp:
+        tmp.write_text(json.dumps(side, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n", "utf-8")
+
+
 def save_figure(
     fig,
     out_dir: str | os.PathLike[str],
@@ -132,21 +164,10 @@ def save_figure(
     figures get that label prefixed to their caption, so that no estimate is cited as a
     published figure. The credit line names the data source and this package's version.
     """
-    check_lang(lang)
-    if status not in STATUSES:
-        raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
-    bad = [f for f in formats if f not in FORMATS]
-    if bad:
-        raise ValueError(f"formats must be among {FORMATS}, got {bad}")
-    prefix = _STATUS_PREFIX[lang].get(status, "")
-    full_caption = caption if caption.startswith(prefix) else prefix + caption
-    src_word = "出典" if lang == "ja" else "Source"
-    credit_line = f"{src_word}: {source}" + (f" / {credit}" if credit else "") + f" — footprint {__version__}"
+    _check(lang, status, formats)
+    full_caption, credit_line = _caption_and_credit(caption, source, credit, status, lang)
     add_caption(fig, full_caption, credit_line, lang)
-
     layout = NotebookLayout(Path(out_dir))
-    layout.figures.mkdir(parents=True, exist_ok=True)
-    files = {fmt: layout.figure_relpath(name, fmt) for fmt in formats}
     rec = FigureRecord(
         name=name,
         title=title,
@@ -155,20 +176,12 @@ def save_figure(
         credit=credit_line,
         status=status,
         lang=lang,
-        files=files,
+        files={fmt: layout.figure_relpath(name, fmt) for fmt in formats},
         parameters=dict(parameters or {}),
         data_edition=data_edition,
         notebook=notebook,
     )
-    d = asdict(rec)
-    # one layout pass for all formats: the tight box is computed once, not once per format
-    bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
-    for fmt in formats:
-        with atomic_path(layout.figure(name, fmt)) as tmp:
-            fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, d), bbox_inches=bbox)
-    side = dict(d, citation=rec.citation)
-    with atomic_path(layout.sidecar(name)) as tmp:
-        tmp.write_text(json.dumps(side, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n", "utf-8")
+    _write(fig, layout, rec, formats)
     if close:
         plt.close(fig)
     return rec

@@ -154,6 +154,32 @@ def _output_files(folder: Path) -> list[Path]:
     )
 
 
+def _copy_outputs(out_dir: Path, dest: Path) -> dict[str, str]:
+    """Copy a notebook folder's outputs into ``dest``; ``{relative path: sha256}`` of the copies."""
+    files = {}
+    for p in _output_files(out_dir):
+        rel = p.relative_to(out_dir).as_posix()
+        dst = dest / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(p, dst)
+        files[rel] = sha256_file(dst)
+    return files
+
+
+def _move_into_place(tmp: Path, target: Path) -> None:
+    """Rename the complete entry ``tmp`` to ``target``; an existing entry is moved aside first, so that
+    the key never points at half an entry. If another run stored the key first, its entry stays."""
+    if target.exists():
+        old = target.with_name(f".{target.name}.{os.getpid()}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        shutil.rmtree(old, ignore_errors=True)
+    try:
+        os.replace(tmp, target)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping, *, replace: bool = False) -> Path | None:
     """Copy a successful execution's outputs into the cache (atomically). Returns the entry folder.
 
@@ -173,13 +199,7 @@ def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping, *, replace:
     try:
         if tmp.exists():
             shutil.rmtree(tmp)
-        files = {}
-        for p in _output_files(out_dir):
-            rel = p.relative_to(out_dir).as_posix()
-            dst = tmp / rel
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(p, dst)
-            files[rel] = sha256_file(dst)
+        files = _copy_outputs(out_dir, tmp)
         entry = {
             "key": key,
             "format": FORMAT,
@@ -192,15 +212,7 @@ def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping, *, replace:
         }
         (tmp / ENTRY).write_text(json.dumps(entry, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n",
                                  encoding="utf-8")
-        if target.exists():  # replaced: moved aside first, so that the key never points at half an entry
-            old = cache_dir / f".{key}.{os.getpid()}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-            shutil.rmtree(old, ignore_errors=True)
-        try:
-            os.replace(tmp, target)
-        except OSError:  # another run stored the same key first
-            shutil.rmtree(tmp, ignore_errors=True)
+        _move_into_place(tmp, target)
         prune(cache_dir)
         return target if (target / ENTRY).exists() else None
     except OSError:
