@@ -48,10 +48,6 @@ from footprint.accounts.selection import (
 from footprint.accounts.summary import HEADLINE_COLUMNS, headline, summary, year_span, year_summary
 from footprint.core.errors import DataFileError
 
-# former private names, kept while footprint.city moves to the public ones
-_equivalence_factors = equivalence_factors_from
-_yield_factors = yield_factors_from
-
 __all__ = [
     "HEADLINE_COLUMNS",
     "JAPAN_CODE",
