@@ -107,3 +107,12 @@ def test_year_outside_the_range_is_a_parameter_error():
     assert FL.check_year(2025) == 2025
     with pytest.raises(ParameterError, match="year: expected 1950-2100"):
         FL.check_year(1900)
+
+
+def test_infinite_quantity_and_bad_iso3_are_named(tmp_path, seed):
+    p = _write(tmp_path, HEADER + "osaka_city,hcmc,people,trainees,inf,persons,2020,s,published,\n")
+    with pytest.raises(DataFileError, match=r"extra.csv: row 2.*finite quantity.*inf"):
+        FL.read_flows_file(p, seed.nodes, seed.units)
+    p = _write(tmp_path, "id,name_ja,name_en,kind,iso3,muni_code,lat,lon,source,status\nx,x,x,city,XX,,,,s,published\n", "n.csv")
+    with pytest.raises(DataFileError, match=r"n.csv: row 2.*iso3.*XX"):
+        FL.read_nodes_file(p)

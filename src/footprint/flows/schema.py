@@ -17,11 +17,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from footprint.core import (
     STATUSES,
     Column,
+    check_rows,
     check_unique,
     first_bad_row,
     suggest,
@@ -111,6 +113,9 @@ def _order(df: pd.DataFrame, first: Sequence[str]) -> pd.DataFrame:
 def validate_nodes(nodes: pd.DataFrame, file: str | os.PathLike[str] = "nodes") -> pd.DataFrame:
     """Check a nodes table (schema, one row per id); return it with typed columns."""
     out = validate(nodes, NODE_SCHEMA, file)
+    iso3 = out["iso3"].astype("string")
+    check_rows(out, (iso3.notna() & ~iso3.str.fullmatch(r"[A-Z]{3}").fillna(False)).to_numpy(dtype=bool), file,
+               "an ISO 3166-1 alpha-3 code (three capital letters) or an empty cell in column 'iso3'", column="iso3")
     check_unique(out, ["id"], file)
     return _order(out.reset_index(drop=True), NODE_COLUMNS)
 
@@ -155,6 +160,8 @@ def validate_flows(
     a duplicate ``(source_id, target_id, layer, item, year)``.
     """
     out = validate(flows, flow_schema(years), file)
+    check_rows(out, np.isinf(out["quantity"].to_numpy(dtype=float)), file, "a finite quantity (or an empty cell)",
+               column="quantity")
     _check_known(out["source_id"], nodes["id"], file, "a node id listed in the nodes table", "source_id")
     _check_known(out["target_id"], nodes["id"], file, "a node id listed in the nodes table", "target_id")
     _check_known(out["unit"], units["unit"], file, "a unit listed in the unit table", "unit")
