@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from footprint.core import paths
+from footprint.core import paths, suggest
 from footprint.core.errors import DataFileError, ParameterError
 from footprint.pipeline.execute import Task, make_task
 from footprint.pipeline.parameters import discover_notebooks, find_notebook, notebook_defaults, validate_parameters
@@ -148,7 +148,7 @@ def plan(
 ) -> list[Task]:
     """Expand a scenario (and command-line overrides) into validated tasks; no kernel is started.
 
-    All problems in all notebooks are collected and raised as one :class:`ParameterError`.
+    All problems in all notebooks are collected and raised as one :class:`ParameterError` (one line).
     """
     scenario = scenario or Scenario(name="default")
     overrides = overrides or {}
@@ -168,9 +168,11 @@ def plan(
                 continue
             label = nb.stem if not point else f"{nb.stem}__{_slug(point)}"
             tasks.append(make_task(nb, params, run_dir, label))
-    unknown_overrides = sorted(set(overrides) - set().union(*(notebook_defaults(nb).keys() for nb in nb_paths)))
-    if unknown_overrides:
-        problems.append(f"override(s) {unknown_overrides} match no parameter of the selected notebooks")
+    declared = set().union(*(notebook_defaults(nb).keys() for nb in nb_paths))
+    for name in sorted(set(overrides) - declared):
+        close = suggest(name, sorted(declared))
+        problems.append(f"override {name!r} matches no parameter of the selected notebooks"
+                        + (f"; did you mean {close[0]!r}?" if close else ""))
     if problems:
-        raise ParameterError("invalid parameters:\n  - " + "\n  - ".join(problems))
+        raise ParameterError("invalid parameters: " + "; ".join(problems))  # one line for a person to act on
     return tasks
