@@ -109,3 +109,30 @@ def test_user_land_use_gives_any_capital_a_biocapacity(tmp_path, inputs):
     assert fp.headline["bc_gha"] == pytest.approx(expected, rel=1e-12)
     assert 0 < fp.headline["share_outside_city"] < 1
     np.testing.assert_allclose(fp.biocapacity["bc_gha"].sum(), expected, rtol=1e-12)
+
+
+def test_clum_with_a_unit_error_is_refused(tmp_path, good_clum):
+    big = good_clum.copy()
+    big[list(LAND_TYPES)] *= 1000
+    with pytest.raises(DataFileError, match=r"about 1,000× .*too large"):
+        C.read_clum(clum_csv(tmp_path, big))
+    small = good_clum.copy()
+    small[list(LAND_TYPES)] *= 0.001
+    with pytest.raises(DataFileError, match="too small"):
+        C.read_clum(clum_csv(tmp_path, small))
+    inf = good_clum.copy()
+    inf.loc[0, "carbon"] = np.inf
+    with pytest.raises(DataFileError, match=r"row 2: expected a finite number in column 'carbon'"):
+        C.read_clum(clum_csv(tmp_path, inf))
+
+
+def test_land_use_of_an_unknown_city_or_in_square_metres_is_refused(tmp_path, inputs):
+    p = land_use_csv(tmp_path, "大坂市,built_up_land,20000,19000,21000,x,estimated\n")
+    with pytest.raises(DataFileError, match=r"row 2.*'大坂市'.*大阪市"):
+        C.check_land_use_cities(C.read_land_use(str(p), user=True), inputs.cities, p)
+    p = land_use_csv(tmp_path, "大阪市,built_up_land,2e9,1.9e9,2.1e9,x,estimated\n")
+    with pytest.raises(DataFileError, match="m²"):
+        C.check_land_use_cities(C.read_land_use(str(p), user=True), inputs.cities, p)
+    p = land_use_csv(tmp_path, "大阪市,built_up_land,inf,1,inf,x,estimated\n")
+    with pytest.raises(DataFileError, match="finite"):
+        C.read_land_use(str(p), user=True)

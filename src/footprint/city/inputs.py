@@ -41,6 +41,10 @@ LAND_USE_FILE = "kakei/osaka_land_use_estimate.csv"
 PRIOR_FILE = "clum/clum_prior_profiles.csv"
 SHARES_FILE = "clum/clum_margin_shares.csv"
 
+#: plausible total of a national CLUM, gha per person (Japan 2022: 4.26; the world's countries 0.5-15)
+CLUM_TOTAL_RANGE = (0.3, 30.0)
+JAPAN_EF_GHA_PER_CAP = 4.26  # NFA 2025 edition, 2022: the scale a unit error is measured against
+
 _SPENDING_SCHEMA = [
     Column("year", "int", min=2000, max=2100),
     Column("pref_code", "str"),
@@ -159,6 +163,8 @@ def read_land_use(path: str = LAND_USE_FILE, user: bool = False) -> pd.DataFrame
     """Land-use areas by city and land type (ha, with a low-high range). ``user``: a file outside data/raw."""
     df = read_user_csv(path, _LAND_SCHEMA) if user else read_raw_csv(path, _LAND_SCHEMA)
     check_unique(df, ["city", "land_type"], path)
+    areas = df[["area_ha", "area_ha_low", "area_ha_high"]].to_numpy(dtype=float)
+    check_rows(df, ~np.isfinite(areas).all(axis=1), path, "finite areas in area_ha, area_ha_low, area_ha_high")
     bad = (df["area_ha_low"] > df["area_ha"]) | (df["area_ha"] > df["area_ha_high"])
     check_rows(df, bad.to_numpy(), path, "area_ha_low <= area_ha <= area_ha_high")
     return df
@@ -204,7 +210,53 @@ def validate_clum(df: pd.DataFrame, file: str | os.PathLike[str]) -> pd.DataFram
     absent = [r for r in CLUM_ROWS if r not in set(out["clum_row"])]
     if absent:
         raise DataFileError(file, f"{len(CLUM_ROWS)} rows {list(CLUM_ROWS)}", f"{len(out)} rows; missing {absent}")
+    cells = out[list(LAND_TYPES)].to_numpy(dtype=float)
+    bad_col = ~np.isfinite(cells).all(axis=0)
+    if bad_col.any():
+        col = LAND_TYPES[int(np.flatnonzero(bad_col)[0])]
+        check_rows(out, ~np.isfinite(out[col].to_numpy(dtype=float)), file, f"a finite number in column {col!r}",
+                   column=col)
+    check_clum_total(float(cells.sum()), file)
     return out.set_index("clum_row").loc[list(CLUM_ROWS)]
+
+
+def check_clum_total(total_gha_per_cap: float, file: str | os.PathLike[str]) -> None:
+    """Refuse a CLUM whose total is implausible for a national footprint per person (a unit error, most often).
+
+    The total must lie in :data:`CLUM_TOTAL_RANGE`; a total about 1,000× or 1,000,000× Japan's
+    (:data:`JAPAN_EF_GHA_PER_CAP`) is named as such (kgha or total gha instead of gha per person).
+    """
+    lo, hi = CLUM_TOTAL_RANGE
+    if lo <= total_gha_per_cap <= hi:
+        return
+    ratio = total_gha_per_cap / JAPAN_EF_GHA_PER_CAP
+    if total_gha_per_cap > hi:
+        scale = next((f"about {k:,}× Japan's footprint per person" for k in (1_000, 1_000_000)
+                      if k / 3 <= ratio <= k * 3), f"{ratio:,.0f}× Japan's footprint per person")
+        raise DataFileError(file, f"a national CLUM in gha per person (total {lo:g}–{hi:g}; Japan 2022: "
+                            f"{JAPAN_EF_GHA_PER_CAP:g})", f"a total of {total_gha_per_cap:,.4g}, {scale}: too large",
+                            hint="a unit error? cells are gha per person, not kgha or total gha")
+    raise DataFileError(file, f"a national CLUM in gha per person (total {lo:g}–{hi:g}; Japan 2022: "
+                        f"{JAPAN_EF_GHA_PER_CAP:g})", f"a total of {total_gha_per_cap:.4g}: too small",
+                        hint="a unit error? cells are gha per person")
+
+
+def check_land_use_cities(land_use: pd.DataFrame, cities: pd.DataFrame, file: str | os.PathLike[str]) -> None:
+    """Refuse land-use rows of an unknown city, or whose areas exceed the city's area (m² given as ha?)."""
+    known = land_use["city"].isin(cities.index).to_numpy()
+    i = first_bad_row(~known)
+    if i is not None:
+        name = land_use["city"].iloc[i]
+        check_rows(land_use, ~known, file, "a city among the 47 prefectural capitals (Japanese name, e.g. 大阪市)",
+                   column="city", hint=f"close: {suggest(name, cities.index)}")
+    total = land_use.groupby("city")["area_ha"].transform("sum").to_numpy(dtype=float)
+    city_area = cities["area_ha"].reindex(land_use["city"]).to_numpy(dtype=float)
+    too_big = total > 1.05 * city_area
+    i = first_bad_row(too_big)
+    if i is not None:
+        hint = "m² instead of ha? 1 ha = 10,000 m²" if total[i] / city_area[i] > 1_000 else None
+        check_rows(land_use, too_big, file, f"area_ha summing to at most the city's area ({city_area[i]:,.0f} ha)",
+                   column="area_ha", hint=hint or "areas of the city's land only")
 
 
 def read_clum(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -221,12 +273,15 @@ def load_inputs(clum_file: str = "", land_use_file: str = "", nfa: pd.DataFrame 
     with columns ``city, land_type, area_ha, area_ha_low, area_ha_high, source, status``.
     ``nfa``: the national accounts table already loaded (default: :func:`footprint.accounts.load_nfa`).
     """
+    cities = read_cities()
+    land_use = read_land_use(land_use_file, user=True) if land_use_file else read_land_use()
+    check_land_use_cities(land_use, cities, land_use_file or LAND_USE_FILE)
     return CityInputs(
         spending=read_spending(),
         national_published=read_national_spending(),
         household_size=read_household_size(),
-        cities=read_cities(),
-        land_use=read_land_use(land_use_file, user=True) if land_use_file else read_land_use(),
+        cities=cities,
+        land_use=land_use,
         national=national_contexts(accounts.load_nfa() if nfa is None else nfa),
         prior=read_prior(),
         shares=read_shares(),
