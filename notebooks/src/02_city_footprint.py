@@ -1,5 +1,3 @@
-# Source of notebooks/02_city_footprint.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
-
 # %% [markdown]
 # # Osaka's ecological footprint: city downscaling, biocapacity, origin and uncertainty
 #

@@ -1,5 +1,3 @@
-# Source of notebooks/03_forest_tax_timber_sinks.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
-
 # %% [markdown]
 # # Forest Environment Transfer Tax, timber use and carbon sinks
 #

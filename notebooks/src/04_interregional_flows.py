@@ -1,5 +1,3 @@
-# Source of notebooks/04_interregional_flows.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
-
 # %% [markdown]
 # # Interregional flows: resources, funds and people between Osaka and its partner regions
 #

@@ -1,5 +1,3 @@
-# Source of notebooks/05_local_sdgs_brief.ipynb (rebuild with `python -m footprint.pipeline.notebooks`).
-
 # %% [markdown]
 # # Local SDGs brief: Osaka's footprint and its "diverse bonds"
 #
