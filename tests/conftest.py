@@ -14,3 +14,11 @@ from footprint import accounts
 @pytest.fixture(scope="session")
 def nfa():
     return accounts.load_nfa()
+
+
+@pytest.fixture(autouse=True)
+def _processed_in_tmp(tmp_path_factory, monkeypatch):
+    """Runs started by tests publish into a folder of their own, never into the project's data/processed."""
+    from footprint.core import paths
+
+    monkeypatch.setattr(paths, "PROCESSED", tmp_path_factory.mktemp("processed") / "processed")

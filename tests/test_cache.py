@@ -19,6 +19,7 @@ out = pathlib.Path(output_dir)
 out.mkdir(parents=True, exist_ok=True)
 (out / "tables").mkdir(exist_ok=True)
 (out / "tables" / "run_id.csv").write_text("id\\n" + uuid.uuid4().hex + "\\n")
+(out / "outputs.json").write_text('{"files": ["tables/run_id.csv"]}')  # what NotebookOutputs declares
 if processed_dir:
     pub = pathlib.Path(processed_dir) / "01_ok"
     pub.mkdir(parents=True, exist_ok=True)
@@ -130,13 +131,33 @@ def test_failed_executions_are_never_stored(project):
 
 
 def test_reuse_publishes_the_tables_again(project):
-    pub = project / "processed"
-    _, _, id1 = _run(project, overrides={"processed_dir": str(pub)})
-    target = pub / "01_ok" / "run_id.csv"
+    _, _, id1 = _run(project)  # the baseline: publishes
+    target = paths.PROCESSED / "01_ok" / "run_id.csv"
+    assert target.read_text(encoding="utf-8-sig") == id1
     target.unlink()
-    _, r2, _ = _run(project, overrides={"processed_dir": str(pub)})
+    _, r2, _ = _run(project)
     assert r2["cache"]["reused"] is True
-    assert target.read_text() == id1
+    assert target.read_text(encoding="utf-8-sig") == id1
+
+
+def test_an_execution_whose_declared_outputs_are_missing_is_not_stored(project):
+    body = BODY.replace('["tables/run_id.csv"]', '["tables/run_id.csv", "figures/never_written.png"]')
+    _notebook(paths.NOTEBOOKS / "01_ok.ipynb", body=body)
+    _, r1, _ = _run(project)
+    assert r1["cache"]["stored"] is False
+    _, r2, _ = _run(project)
+    assert r2["cache"]["reused"] is False
+
+
+def test_lang_written_out_equals_the_default(project):
+    nb = paths.NOTEBOOKS / "01_ok.ipynb"
+    assert cache.task_key(nb, {}) == cache.task_key(nb, {"lang": "en"}) != cache.task_key(nb, {"lang": "ja"})
+
+
+def test_tools_that_do_not_touch_results_are_not_in_the_key():
+    names = cache.runtime_distributions()
+    assert "numpy" in names and "matplotlib" in names and "pandas" in names
+    assert not {"jupyterlab", "pytest", "hypothesis", "playwright"} & set(names)
 
 
 def test_a_modified_raw_file_stops_the_run_before_any_kernel(project, monkeypatch):

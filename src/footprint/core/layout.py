@@ -8,6 +8,7 @@ point), the run's ``manifest.json`` and its figure index (``index.md``, ``index.
       <label>/                      NotebookLayout(root=<run>/<label>)
         <notebook>.ipynb            the executed notebook
         kernel.log                  what the kernel wrote to stderr
+        outputs.json                every figure, sidecar and table the notebook wrote
         figures/<name>.png|svg|pdf  exported figures
         figures/<name>.json         the figure's sidecar (metadata read by the index)
         tables/<name>.csv|json      tables and headline numbers
@@ -31,6 +32,7 @@ FIGURE_PACK = "figure_pack.zip"
 INDEX_MD = "index.md"
 INDEX_HTML = "index.html"
 MANIFEST = "manifest.json"
+OUTPUTS = "outputs.json"  # every file a notebook wrote, declared by the notebook (the cache stores only these)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,11 @@ class NotebookLayout:
     @property
     def kernel_log(self) -> Path:
         return self.root / KERNEL_LOG
+
+    @property
+    def outputs(self) -> Path:
+        """``outputs.json``: the files the notebook declares it wrote (relative to :attr:`root`)."""
+        return self.root / OUTPUTS
 
     @property
     def figure_pack(self) -> Path:

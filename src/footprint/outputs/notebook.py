@@ -6,8 +6,10 @@
     out.tables({"national_summary": df})
 
 Figures go to ``<output_dir>/figures``; tables to ``<output_dir>/tables`` and, when
-``processed_dir`` is not empty, to ``<processed_dir>/<notebook>/`` as well (``data/processed``
-by default). Everything is written atomically. The object holds paths and parameters only.
+``processed_dir`` is not empty, to ``<processed_dir>/<notebook>/`` as well (an explicit request:
+the runner passes an empty ``processed_dir`` and publishes complete baseline runs itself, see
+:mod:`footprint.pipeline.publish`). Everything is written atomically, and ``outputs.json`` lists
+every file written so far, so that a run (and its cache) knows what the notebook produced.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class NotebookOutputs:
     processed_dir: Path | None
     lang: str
     parameters: dict = field(default_factory=dict)
+    written: list = field(default_factory=list)  # files written, relative to output_dir (for outputs.json)
 
     @classmethod
     def create(
@@ -53,7 +56,7 @@ class NotebookOutputs:
         notebook: str,
         *,
         output_dir: str | os.PathLike[str] = "",
-        processed_dir: str | os.PathLike[str] = "data/processed",
+        processed_dir: str | os.PathLike[str] = "",
         lang: str = "en",
         parameters: Mapping | None = None,
     ) -> NotebookOutputs:
@@ -77,12 +80,14 @@ class NotebookOutputs:
         kwargs.setdefault("parameters", self.parameters)
         kwargs.setdefault("notebook", self.notebook)
         rec = save_figure(fig, self.output_dir, name, **kwargs)
+        self._declare([*rec.files.values(), self.layout.sidecar(rec.name).relative_to(self.output_dir).as_posix()])
         if show and "png" in rec.files:
             _display_png(self.output_dir / rec.files["png"], alt=f"{rec.title}. {rec.caption}")
         return rec
 
     def tables(self, tables: Mapping[str, pd.DataFrame]) -> dict[str, Path]:
         written = write_tables(tables, self.layout.tables)
+        self._declare([p.relative_to(self.output_dir).as_posix() for p in written.values()])
         if self.processed_dir is not None:
             write_tables(tables, self.processed_dir)
         return written
@@ -92,6 +97,15 @@ class NotebookOutputs:
         text = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
         target = self.layout.table(name, ".json")
         write_text(text, target)
+        self._declare([target.relative_to(self.output_dir).as_posix()])
         if self.processed_dir is not None:
             write_text(text, self.processed_dir / f"{name}.json")
         return target
+
+    def _declare(self, relpaths) -> None:
+        """Add files to ``outputs.json`` (rewritten atomically after every write)."""
+        for rel in relpaths:
+            if rel not in self.written:
+                self.written.append(rel)
+        text = json.dumps({"notebook": self.notebook, "files": sorted(self.written)}, indent=2, ensure_ascii=False)
+        write_text(text + "\n", self.layout.outputs)

@@ -9,23 +9,28 @@ that execution's outputs into the new run folder instead of starting a kernel.
 The key (:func:`task_key`) is the SHA-256 of
 
 * the notebook file's bytes;
-* its parameters, except the output locations (``output_dir``, ``processed_dir``), which decide
-  where the outputs go, not what they are;
+* its effective parameters: the notebook's defaults with the task's values merged in (so that
+  ``lang: en`` written out equals the default), except the output locations (``output_dir``,
+  ``processed_dir``), which decide where the outputs go, not what they are, and except the paths
+  of files, which are keyed by content instead:
 * the content of every file a parameter names (``*_file`` parameters);
 * the raw data: every file in ``data/raw/MANIFEST.csv``, verified against its checksum (a
   modified raw file raises the same error as in a notebook; it is never silently reused);
 * the source of the ``footprint`` package (every file under ``src/footprint``);
-* the environment: Python version and platform, and the name and version of every installed
-  distribution (matplotlib, fonts, pandas, ...).
+* the environment: Python version and platform, and the name and version of every distribution
+  the package depends on, transitively (matplotlib, fonts, pandas, ...); tools that do not touch
+  results (JupyterLab, test runners, the browser driver) are not part of it.
 
 Notebooks read nothing else (no clock, no network, no ``data/processed``), which is what makes
 the key complete; a test checks that a warm run reproduces a cold run file by file.
 
-An entry is a copy of the notebook's output folder (executed notebook, figures, tables; not the
-kernel log) with ``entry.json`` listing every file's SHA-256. Reuse verifies every file first, so
-a damaged entry is ignored (the notebook runs) rather than copied. When the task publishes
-(``processed_dir`` not empty), the cached tables are published again exactly as
-:class:`footprint.outputs.notebook.NotebookOutputs` would have written them.
+An entry holds what the execution declared it wrote (``outputs.json``: figures, sidecars, tables)
+plus the executed notebook, with ``entry.json`` listing every file's SHA-256. An execution is
+stored only when every declared file is present in its run folder: outputs written anywhere else
+are never cached. Reuse verifies every file first, so a damaged entry is ignored (the notebook
+runs) rather than copied, and links the files into the new run folder (hard links; a copy where
+the file system has none). Publishing is the runner's, from the run folder, so a reused execution
+publishes exactly as an executed one.
 
 Entries live in ``reports/cache/<key>/`` and are written atomically (a temporary folder renamed
 into place). The newest :data:`MAX_ENTRIES` entries are kept.
@@ -38,6 +43,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import sys
 from collections.abc import Mapping
@@ -46,17 +52,17 @@ from importlib import metadata
 from pathlib import Path
 
 from footprint.core import paths
-from footprint.core import atomic_path, read_manifest, sha256_file, verify_raw
-from footprint.core.layout import KERNEL_LOG, NotebookLayout
-from footprint.pipeline.parameters import FILE_PARAMETER_SUFFIXES
+from packaging.requirements import InvalidRequirement, Requirement
 
-FORMAT = 1
+from footprint.core import read_manifest, sha256_file, verify_raw
+from footprint.core.layout import OUTPUTS, NotebookLayout
+from footprint.pipeline.parameters import FILE_PARAMETER_SUFFIXES, notebook_defaults
+
+FORMAT = 2
 #: parameters that say where outputs go, not what they are
 OUTPUT_PARAMETERS = ("output_dir", "processed_dir")
 MAX_ENTRIES = 64
 ENTRY = "entry.json"
-#: files of a notebook folder that are not outputs of the execution
-NOT_CACHED = (KERNEL_LOG,)
 
 
 def default_dir(reports: Path | None = None) -> Path:
@@ -79,12 +85,38 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def runtime_distributions(root: str = "footprint") -> dict[str, str]:
+    """``{name: version}`` of ``root`` and every distribution it requires at run time, transitively
+    (requirements behind extras and environment markers that do not hold are left out)."""
+    seen: dict[str, str] = {}
+    todo = [root]
+    while todo:
+        name = _canonical(todo.pop())
+        if name in seen:
+            continue
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        seen[name] = dist.version
+        for req in dist.requires or []:
+            try:
+                r = Requirement(req)
+            except InvalidRequirement:  # pragma: no cover - malformed metadata of a third party
+                continue
+            if r.marker is None or r.marker.evaluate({"extra": ""}):
+                todo.append(r.name)
+    return dict(sorted(seen.items()))
+
+
 @lru_cache(maxsize=1)
 def environment_digest() -> str:
-    """SHA-256 over the interpreter and every installed distribution's name and version."""
-    dists = sorted(
-        {f"{(d.metadata['Name'] or '').lower()}=={d.version}" for d in metadata.distributions()}
-    )
+    """SHA-256 over the interpreter and the package's run-time distributions (names and versions)."""
+    dists = [f"{k}=={v}" for k, v in runtime_distributions().items()]
     text = "\n".join([sys.version, platform.platform(), platform.machine(), *dists])
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -119,14 +151,17 @@ def _file_digest(value: str) -> str:
     return sha256_file(p) if p.is_file() else "missing"
 
 
+def effective_parameters(notebook: str | os.PathLike[str], parameters: Mapping[str, object]) -> dict:
+    """The notebook's defaults with ``parameters`` merged in, sorted by name."""
+    return dict(sorted({**notebook_defaults(notebook), **parameters}.items()))
+
+
 def key_inputs(notebook: str | os.PathLike[str], parameters: Mapping[str, object]) -> dict:
     """Everything the key covers, as a JSON-able dict (kept in the entry for inspection)."""
-    params = {k: v for k, v in parameters.items() if k not in OUTPUT_PARAMETERS}
-    files = {
-        k: _file_digest(v)
-        for k, v in params.items()
-        if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v
-    }
+    merged = effective_parameters(notebook, parameters)
+    is_file = {k for k, v in merged.items() if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v}
+    params = {k: v for k, v in merged.items() if k not in OUTPUT_PARAMETERS and k not in is_file}
+    files = {k: _file_digest(merged[k]) for k in sorted(is_file)}
     return {
         "format": FORMAT,
         "notebook": sha256_file(Path(notebook)),
@@ -148,22 +183,41 @@ def task_key(notebook: str | os.PathLike[str], parameters: Mapping[str, object])
 # --------------------------------------------------------------------------------------------
 
 
-def _output_files(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and p.name not in NOT_CACHED and not p.name.startswith(".")
-    )
+def declared_outputs(out_dir: Path, executed: str) -> list[str] | None:
+    """The files an execution declared (``outputs.json``) plus the executed notebook and the
+    declaration itself, relative to ``out_dir``; ``None`` unless every one of them is there."""
+    layout = NotebookLayout(out_dir)
+    try:
+        declared = json.loads(layout.outputs.read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    rels = sorted({*map(str, declared), executed, OUTPUTS})
+    if not all((out_dir / rel).is_file() and (out_dir / rel).resolve().is_relative_to(out_dir.resolve())
+               for rel in rels):
+        return None
+    return rels
 
 
-def _copy_outputs(out_dir: Path, dest: Path) -> dict[str, str]:
-    """Copy a notebook folder's outputs into ``dest``; ``{relative path: sha256}`` of the copies."""
+def _copy_outputs(out_dir: Path, rels: list[str], dest: Path) -> dict[str, str]:
+    """Copy the files ``rels`` of a notebook folder into ``dest``; ``{relative path: sha256}``."""
     files = {}
-    for p in _output_files(out_dir):
-        rel = p.relative_to(out_dir).as_posix()
+    for rel in rels:
         dst = dest / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p, dst)
+        shutil.copyfile(out_dir / rel, dst)
         files[rel] = sha256_file(dst)
     return files
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    """Hard-link ``src`` to ``dst`` (replacing it); copy where the file system cannot link."""
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(src, tmp)
+    except OSError:
+        shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
 
 
 def _move_into_place(tmp: Path, target: Path) -> None:
@@ -192,14 +246,17 @@ def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping, *, replace:
     if (target / ENTRY).exists() and not replace:
         return target
     executed = record.get("executed_notebook")
-    if not executed or not NotebookLayout(out_dir).executed_notebook(executed).is_file():
-        return None  # outputs not visible here (e.g. a Dask cluster without a shared file system)
+    if not executed:
+        return None
+    rels = declared_outputs(Path(out_dir), NotebookLayout(out_dir).executed_notebook(executed).name)
+    if rels is None:
+        return None  # outputs not all in the run folder (written elsewhere, or on a cluster's own disk)
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
     try:
         if tmp.exists():
             shutil.rmtree(tmp)
-        files = _copy_outputs(out_dir, tmp)
+        files = _copy_outputs(Path(out_dir), rels, tmp)
         entry = {
             "key": key,
             "format": FORMAT,
@@ -239,28 +296,15 @@ def lookup(cache_dir: Path, key: str) -> dict | None:
     return entry
 
 
-def restore(entry: Mapping, out_dir: Path, processed_dir: str | os.PathLike[str] | None, notebook: str) -> None:
-    """Copy a verified entry into ``out_dir``; republish its tables when ``processed_dir`` is set.
-
-    Tables are published exactly where :class:`footprint.outputs.notebook.NotebookOutputs` writes them:
-    ``<processed_dir>/<notebook>/``, each file written atomically.
-    """
+def restore(entry: Mapping, out_dir: Path) -> None:
+    """Link (or copy) a verified entry's files into ``out_dir``."""
     src = Path(entry["dir"])
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for rel in sorted(entry["files"]):
         dst = out_dir / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(dst) as tmp:
-            shutil.copyfile(src / rel, tmp)
-    if processed_dir:
-        target = NotebookLayout.published(paths.resolve(processed_dir), notebook)
-        for rel in sorted(entry["files"]):
-            if NotebookLayout.is_table(rel):
-                dst = target / NotebookLayout.table_relpath(rel)
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                with atomic_path(dst) as tmp:
-                    shutil.copyfile(src / rel, tmp)
+        _link_or_copy(src / rel, dst)
     os.utime(src / ENTRY)  # recently used: kept by prune()
 
 

@@ -155,7 +155,7 @@ def _reuse(task: Task, entry: Mapping, key: str) -> dict | None:
     """Copy a cached execution into the task's folder; its result record, or ``None`` if it vanished."""
     t0 = time.perf_counter()
     try:
-        cache.restore(entry, task.out_dir, task.parameters.get("processed_dir"), Path(task.notebook).stem)
+        cache.restore(entry, task.out_dir)
     except OSError:  # the entry vanished or the disk is full: execute instead
         return None
     r = _record(task, "ok", None, time.perf_counter() - t0, kernel_log=False)

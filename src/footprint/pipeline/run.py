@@ -9,17 +9,32 @@ import platform
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+import shutil
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from footprint import __version__
-from footprint.core import atomic_path, paths, raw_checksums
+from footprint.core import atomic_path, paths, raw_checksums, sha256_file
 from footprint.core.layout import RunLayout
 from footprint.pipeline import cache as _cache
 from footprint.pipeline.brief import finalize_run
 from footprint.pipeline.execute import Task, run_tasks
-from footprint.pipeline.runs import git_commit, new_run_dir, previous_durations, run_name, update_latest
+from footprint.pipeline.parameters import FILE_PARAMETER_SUFFIXES, discover_notebooks, notebook_defaults
+from footprint.pipeline.publish import publish as publish_tables
+from footprint.pipeline.runs import (
+    git_commit,
+    latest_name,
+    new_run_dir,
+    previous_durations,
+    run_name,
+    update_latest,
+)
 from footprint.pipeline.scenarios import Scenario, plan
+
+#: run statuses in a manifest: ``running`` from the first second, then ``complete`` or ``failed``
+#: (a killed run keeps ``running``: recognisably incomplete)
+RUNNING, COMPLETE, FAILED = "running", "complete", "failed"
+INPUTS = "inputs"  # copies of the user files a run read, named by checksum and file name
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,7 @@ def manifest_record(
                      "file": os.path.relpath(scenario.source, paths.ROOT) if scenario.source else None},
         "started_utc": started.isoformat(timespec="seconds"),
         "duration_s": round(duration_s, 3),
-        "status": "ok" if all(r["status"] == "ok" for r in results) else "failed",
+        "status": COMPLETE if results and all(r["status"] == "ok" for r in results) else FAILED,
         "package": {"name": "footprint", "version": __version__},
         "git_commit": git_commit(),
         "python": platform.python_version(),
@@ -88,39 +103,89 @@ def run(
     latest: bool = True,
     cache: bool = True,
     reuse: bool = True,
+    publish: bool | None = None,
 ) -> RunResult:
     """Validate everything, run every task, write the manifest, update ``reports/latest``.
 
     ``cache``: store successful executions in ``reports/cache`` and, if ``reuse``, copy the outputs
     of an earlier execution with identical inputs instead of executing again
     (:mod:`footprint.pipeline.cache`).
+
+    Publishing (``data/processed``) and ``reports/latest`` belong to the baseline: a complete run of
+    every notebook, without a scenario file or with one that says ``publish: true``, and without
+    command-line overrides or a notebook selection (``publish=True`` asks for it explicitly). Any
+    other complete run moves its own pointer, ``reports/latest-<scenario>``; a failed run moves none.
     """
     reports = reports or paths.REPORTS
-    scenario = scenario or Scenario(name="default")
+    adhoc = scenario is None and bool(notebooks or overrides)
+    scenario = scenario or Scenario(name="adhoc" if adhoc else "default", publish=not adhoc)
     # validate first, in a throw-away plan, so that a bad parameter creates no run folder
     plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=reports / "runs" / "_validation")
     if cache:
         _cache.raw_digest()  # a modified raw file is reported before any run folder or kernel
     cache_dir = _cache.default_dir(reports) if cache else None
     run_dir = new_run_dir(reports, run_name(scenario.name))
-    tasks = plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=run_dir)
+    tasks = _confined(plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=run_dir), run_dir)
+    publishing = publish if publish is not None else scenario.publish
+    publishing = publishing and not scenario.sweep and _covers_every_notebook(tasks)
     started = _dt.datetime.now(_dt.timezone.utc)
+    mpath = RunLayout(run_dir).manifest
+    _write_manifest(mpath, {"run": run_dir.name, "status": RUNNING, "scenario": {"name": scenario.name},
+                            "started_utc": started.isoformat(timespec="seconds"), "publishes": publishing,
+                            "notebooks": [{"label": t.run_label, "parameters": t.parameters} for t in tasks]})
     t0 = time.perf_counter()
     results = run_tasks(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
                         expected=previous_durations(reports), cache_dir=cache_dir, reuse=reuse)
     manifest = manifest_record(run_dir, scenario, results, started=started, duration_s=time.perf_counter() - t0,
                                engine=engine, jobs=jobs, cache_dir=cache_dir, reuse=reuse)
+    manifest["publishes"] = publishing
     try:
         manifest["outputs"] = finalize_run(run_dir, results, report_notebooks(scenario, tasks))
     except Exception as e:  # an index that cannot be written must not hide the run's results
         manifest["outputs"] = {"error": f"{type(e).__name__}: {e}"}
-        manifest["status"] = "failed"
-    mpath = RunLayout(run_dir).manifest
-    with atomic_path(mpath) as tmp:
-        tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-    if latest:
-        update_latest(run_dir, reports)
+        manifest["status"] = FAILED
+    if publishing and manifest["status"] == COMPLETE:
+        record = publish_tables(run_dir, results, {
+            "run": run_dir.name, "scenario": scenario.name, "git_commit": manifest["git_commit"],
+            "package_version": __version__, "run_folder": _relative(run_dir),
+            "parameters": {r["label"]: r["parameters"] for r in results},
+        })
+        manifest["published"] = {"dir": _relative(paths.PROCESSED), "files": len(record["files"])}
+    _write_manifest(mpath, manifest)
+    if latest and manifest["status"] == COMPLETE:
+        update_latest(run_dir, reports, latest_name(scenario.name, baseline=publishing))
     return RunResult(run_dir, results, mpath)
+
+
+def _write_manifest(path: Path, record: Mapping) -> None:
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+
+
+def _covers_every_notebook(tasks: Sequence[Task]) -> bool:
+    return {Path(t.notebook).resolve() for t in tasks} == {p.resolve() for p in discover_notebooks()}
+
+
+def _confined(tasks: Sequence[Task], run_dir: Path) -> list[Task]:
+    """Tasks as the runner executes them: notebooks never publish themselves (the runner does, see
+    :mod:`footprint.pipeline.publish`), and every user file is copied into ``<run>/inputs/`` and
+    named by its checksum, so that no output carries a path of the user's machine."""
+    out = []
+    for t in tasks:
+        params = dict(t.parameters)
+        if "processed_dir" in notebook_defaults(t.notebook):
+            params["processed_dir"] = ""
+        for k, v in t.parameters.items():
+            if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v:
+                src = paths.resolve(v)
+                digest = sha256_file(src)
+                dst = run_dir / INPUTS / f"{digest[:12]}_{src.name}"
+                if not dst.exists():
+                    dst.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(src, dst)
+                params[k] = _relative(dst)
+        out.append(replace(t, parameters=params))
+    return out
 
 
 def main_progress(done: int, total: int, r: dict) -> None:

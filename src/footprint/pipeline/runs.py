@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -41,12 +42,38 @@ def new_run_dir(reports: Path | None = None, name: str = "run") -> Path:
     reports = reports or paths.REPORTS
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     base = reports / "runs" / f"{stamp}_{name}"
-    d, i = base, 1
-    while d.exists():
-        i += 1
-        d = base.with_name(f"{base.name}_{i}")
-    d.mkdir(parents=True)
-    return d
+    base.parent.mkdir(parents=True, exist_ok=True)
+    for i in range(1, 10_000):
+        d = base if i == 1 else base.with_name(f"{base.name}_{i}")
+        try:
+            d.mkdir()  # atomic: of two concurrent runs, exactly one claims a name
+        except FileExistsError:
+            continue
+        return d
+    raise FileExistsError(f"{base}: no free run-folder name")  # pragma: no cover
+
+
+def latest_name(scenario: str, *, baseline: bool) -> str:
+    """The pointer a complete run moves: ``latest`` for the baseline, ``latest-<scenario>`` otherwise."""
+    return LATEST if baseline else f"{LATEST}-{run_name(scenario)}"
+
+
+def pointers(reports: Path | None = None) -> dict[str, Path]:
+    """``{pointer name: run folder}`` of every ``reports/latest*`` pointer."""
+    reports = reports or paths.REPORTS
+    return {p.name: p.resolve() for p in sorted(reports.glob(f"{LATEST}*")) if p.is_symlink()}
+
+
+def prune_runs(reports: Path | None = None, keep: int = 10) -> list[Path]:
+    """Remove all but the ``keep`` newest run folders; a folder a pointer names is always kept."""
+    reports = reports or paths.REPORTS
+    runs = sorted((p for p in (reports / "runs").glob("*") if p.is_dir() and not p.name.startswith(("_", "."))),
+                  key=lambda p: p.name, reverse=True)
+    pinned = set(pointers(reports).values())
+    removed = [p for p in runs[keep:] if p.resolve() not in pinned]
+    for p in removed:
+        shutil.rmtree(p, ignore_errors=True)
+    return removed
 
 
 def previous_durations(reports: Path | None = None) -> dict[str, float]:
@@ -63,14 +90,19 @@ def previous_durations(reports: Path | None = None) -> dict[str, float]:
         return {}
 
 
-def update_latest(run_dir: Path, reports: Path | None = None) -> Path:
-    """Point ``reports/latest`` at ``run_dir`` (a relative symlink, replaced atomically)."""
+def update_latest(run_dir: Path, reports: Path | None = None, name: str = LATEST) -> Path:
+    """Point ``reports/<name>`` at ``run_dir`` (a relative symlink, replaced atomically).
+
+    ``reports/LATEST`` (a text file with the run folder's name) is written beside the baseline's
+    pointer for file systems and tools that do not follow symbolic links.
+    """
     reports = reports or paths.REPORTS
-    link = reports / LATEST
-    tmp = reports / f".{LATEST}.{os.getpid()}"
+    link = reports / name
+    tmp = reports / f".{name}.{os.getpid()}"
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     os.symlink(os.path.relpath(run_dir, reports), tmp)
     os.replace(tmp, link)
-    write_text(str(run_dir.relative_to(reports)) + "\n", reports / LATEST.upper())
+    if name == LATEST:
+        write_text(str(run_dir.relative_to(reports)) + "\n", reports / LATEST.upper())
     return link
