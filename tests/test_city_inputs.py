@@ -27,7 +27,7 @@ def test_osaka_population_and_area_match_census_and_ssdse(inputs):
     assert row["area_ha"] == pytest.approx(22_534) == basics["B1101"]  # 225.34 km² (SSDSE-A, in ha)
     assert C.population(inputs, C.OSAKA, 2020) == 2_752_412
     assert C.population(inputs, C.OSAKA, 2015) == 2_691_185
-    assert len(inputs.cities) == 47
+    assert len(inputs.cities) == 52  # 47 capitals + 5 designated cities of the item table
 
 
 def test_osaka_constant_comes_from_the_places_module():
@@ -87,7 +87,7 @@ def test_any_capital_by_english_name_or_code(inputs):
 
 
 def test_bad_year(inputs):
-    with pytest.raises(ParameterError, match="2012–2023"):
+    with pytest.raises(ParameterError, match="2007–2024"):
         C.city_footprint(inputs, C.OSAKA, 2005)
 
 

@@ -31,7 +31,7 @@ def test_monte_carlo_is_seeded_and_central_without_variation(inputs, osaka):
 
 
 def test_input_groups_keep_their_old_name():
-    assert C.GROUPS is C.INPUT_GROUPS and len(C.INPUT_GROUPS) == 11
+    assert C.GROUPS is C.INPUT_GROUPS and len(C.INPUT_GROUPS) == 10  # the nation is published: no stand-in
 
 
 def test_sensitivity_ranks_inputs_and_land_use_does_not_move_the_footprint(inputs):
@@ -44,18 +44,18 @@ def test_sensitivity_ranks_inputs_and_land_use_does_not_move_the_footprint(input
 
 def test_all_capitals_compare(inputs):
     t = C.compare_cities(inputs, 2022, draws=200)
-    assert len(t) == 47 and C.OSAKA in set(t["city"])
+    assert len(t) == 52 and C.OSAKA in set(t["city"])
     assert (t["p05"] <= t["p95"]).all()
     assert t["central"].is_monotonic_decreasing
     assert ((t["ratio_to_japan"] > 0.6) & (t["ratio_to_japan"] < 1.4)).all()
-    assert 1 <= C.rank_of(t, C.OSAKA) <= 47
+    assert 1 <= C.rank_of(t, C.OSAKA) <= 52
 
 
 def test_time_series_covers_every_year_with_data(inputs):
     ts = C.time_series(inputs, C.OSAKA, draws=50)
-    assert ts["year"].tolist() == list(range(2012, 2024))
+    assert ts["year"].tolist() == list(range(2007, 2025))
     assert (ts["p05"] <= ts["p95"]).all()
-    assert ts["window_years"].iloc[0] == "2012–2012"
+    assert ts["window_years"].iloc[0] == "2007–2007"
 
 
 def test_bad_draws_and_vary(inputs):

@@ -43,6 +43,15 @@ from footprint.city.lookups import (
     resolve_city,
     resolve_year,
 )
+from footprint.city.model import (
+    DEFAULT_STRUCTURE,
+    Structure,
+    city_clum_draws,
+    default_choice,
+    national_clum_variants,
+    row_ratios,
+    window_years,
+)
 from footprint.city.national import YearContext, year_context
 from footprint.city.spending import household_sizes, spending_ratios, window_means
 from footprint.core.units import CarbonUptake, gha_per_t_co2
@@ -93,16 +102,38 @@ def origin_frame(split: np.ndarray) -> pd.DataFrame:
     })
 
 
-def city_footprint(inputs: CityInputs, city: str = OSAKA, year: int | None = None) -> CityFootprint:
-    """Central estimate of a city's footprint, biocapacity, origin split and headline numbers."""
+def item_central(inputs: CityInputs, city: str, year: int, ctx: YearContext, structure: Structure,
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
+    """Item-level model at one structure: ``(national CLUM, city CLUM, row ratios, window years)``."""
+    d = inputs.items
+    ch = default_choice(1, structure)
+    nat = national_clum_variants(inputs, ctx, ch, None, None, None, {}, None)
+    city_pc = city_clum_draws(d, [d.index(city)], year, nat, ch)[0, 0]
+    pos = window_years(d, year)
+    ys = [int(y) for y in d.years[pos][d.present[d.index(city), pos]]]
+    return np.asarray(nat[0]), city_pc, row_ratios(city_pc, nat[0]), ys
+
+
+def city_footprint(inputs: CityInputs, city: str = OSAKA, year: int | None = None,
+                   structure: Structure = DEFAULT_STRUCTURE) -> CityFootprint:
+    """Central estimate of a city's footprint, biocapacity, origin split and headline numbers.
+
+    With item-level inputs (the default) the model of :mod:`~footprint.city.model` at ``structure``;
+    with the SSDSE alternative the 10-category downscaling (``structure`` ignored).
+    """
     city = resolve_city(inputs, city)
     year = resolve_year(inputs, year)
     ctx = year_context(inputs, year)
-    clum = national_clum(inputs, ctx)
-    e_city, e_nat, standin_frac, ys = window_means(inputs, city, year)
-    hc, hn, _ = household_sizes(inputs, city)
-    ratios = spending_ratios(e_city, e_nat, hc, hn)
-    city_pc = downscale(clum, ratios)
+    if inputs.items is not None:
+        clum, city_pc, ratios, ys = item_central(inputs, city, year, ctx, structure)
+        used_standin = np.zeros(len(HH_ROWS), dtype=bool)
+    else:
+        clum = national_clum(inputs, ctx)
+        e_city, e_nat, standin_frac, ys = window_means(inputs, city, year)
+        hc, hn, _ = household_sizes(inputs, city)
+        ratios = spending_ratios(e_city, e_nat, hc, hn)
+        city_pc = downscale(clum, ratios)
+        used_standin = (standin_frac[:, None] * mapping_matrix()).max(axis=0) > 0
     pop = population(inputs, city, year)
     area = float(inputs.cities.loc[city, "area_ha"])
     lu = land_use_arrays(inputs, city)
@@ -111,7 +142,6 @@ def city_footprint(inputs: CityInputs, city: str = OSAKA, year: int | None = Non
     a = import_shares(ctx.ef_production_pc, ctx.ef_imports_pc)
     ef_lt = city_pc.sum(axis=0)
     ind = indicators(ef_lt, bc, pop, area, ctx.world_bc_pc, a)
-    used_standin = (standin_frac[:, None] * mapping_matrix()).max(axis=0) > 0
     return CityFootprint(
         city=city,
         city_en=str(inputs.cities.loc[city, "city_en"]),

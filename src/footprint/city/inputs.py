@@ -17,10 +17,11 @@ import pandas as pd
 from footprint import accounts
 from footprint.accounts import LAND_TYPES
 from footprint.city.categories import CLUM_ROWS, NATIONAL, SURVEY_CATEGORIES
+from footprint.city.item_inputs import ItemData, load_item_data, read_designated_cities
 from footprint.city.national import YearContext, national_contexts
 from footprint.city.spending import national_spending, standin_error, survey_noise
 from footprint.core import paths
-from footprint.core.errors import DataFileError
+from footprint.core.errors import DataFileError, ParameterError
 from footprint.core.io import read_csv_text, read_raw_csv, read_user_csv
 from footprint.core.schema import (
     Column,
@@ -89,6 +90,7 @@ class CityInputs:
     clum: pd.DataFrame | None = None  # a user-supplied CLUM (validate_clum), or None for the estimate
     clum_file: str = ""
     land_use_file: str = LAND_USE_FILE
+    items: ItemData | None = None  # the item-level survey model's inputs (the default spending source)
 
     @property
     def city_names(self) -> list[str]:
@@ -96,8 +98,9 @@ class CityInputs:
 
     @property
     def years(self) -> list[int]:
-        """Years with both survey data and national accounts."""
-        sy = set(self.spending.index.get_level_values("year").unique())
+        """Years with both survey data (the item table by default) and national accounts."""
+        sy = (set(self.spending.index.get_level_values("year").unique()) if self.items is None
+              else {int(y) for y in self.items.years})
         return sorted(int(y) for y in sy & set(self.national))
 
     # Derived tables, computed on first use from this object's own tables. A copy made with
@@ -265,15 +268,24 @@ def read_clum(path: str | os.PathLike[str]) -> pd.DataFrame:
     return validate_clum(read_csv_text(p), p)
 
 
-def load_inputs(clum_file: str = "", land_use_file: str = "", nfa: pd.DataFrame | None = None) -> CityInputs:
+def load_inputs(clum_file: str = "", land_use_file: str = "", nfa: pd.DataFrame | None = None,
+                spending_source: str = "items") -> CityInputs:
     """Load and validate every input (checksum-verified raw files; optional user CLUM and land-use files).
 
     ``clum_file``: empty = the estimated CLUM; otherwise a CSV in the format of
     :func:`validate_clum`. ``land_use_file``: empty = the shipped Osaka estimate; otherwise a CSV
     with columns ``city, land_type, area_ha, area_ha_low, area_ha_high, source, status``.
     ``nfa``: the national accounts table already loaded (default: :func:`footprint.accounts.load_nfa`).
+    ``spending_source``: ``items`` (default: the item-level 家計調査 table, 全国 + 52 cities,
+    2007–2024) or ``ssdse`` (the 10-category SSDSE-B table of the 47 capitals, with the capitals'
+    mean standing in for the nation where SSDSE-E has no value; kept for comparison).
     """
+    if spending_source not in ("items", "ssdse"):
+        raise ParameterError(f"spending_source: expected 'items' or 'ssdse', found {spending_source!r}")
     cities = read_cities()
+    if spending_source == "items":
+        designated = read_designated_cities()
+        cities = pd.concat([cities, designated[cities.columns]])
     land_use = read_land_use(land_use_file, user=True) if land_use_file else read_land_use()
     check_land_use_cities(land_use, cities, land_use_file or LAND_USE_FILE)
     return CityInputs(
@@ -288,6 +300,7 @@ def load_inputs(clum_file: str = "", land_use_file: str = "", nfa: pd.DataFrame 
         clum=read_clum(clum_file) if clum_file else None,
         clum_file=str(clum_file),
         land_use_file=str(land_use_file or LAND_USE_FILE),
+        items=load_item_data() if spending_source == "items" else None,
     )
 
 

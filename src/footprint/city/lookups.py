@@ -24,7 +24,7 @@ def resolve_city(inputs: CityInputs, name: str) -> str:
     en = [str(e).lower() for e in cities["city_en"]]
     by_en = dict(zip(en, cities.index, strict=True))
     by_en.update(zip((e.removesuffix(" (23 wards)") for e in en), cities.index, strict=True))
-    by_code = dict(zip(cities["pref_code"], cities.index, strict=True))
+    by_code = dict(reversed(list(zip(cities["pref_code"], cities.index, strict=True))))  # a code names its capital
     for key in (s.lower(), s.lower().removesuffix(" city"), s + "市"):
         if key in by_en:
             return by_en[key]
@@ -35,7 +35,7 @@ def resolve_city(inputs: CityInputs, name: str) -> str:
     valid = [f"{c} ({e})" for c, e in zip(cities.index, cities["city_en"], strict=True)]
     close = suggest(s, [*cities.index, *cities["city_en"]])
     raise ParameterError(
-        f"unknown city {s!r}: expected one of the 47 prefectural capitals of the household survey "
+        f"unknown city {s!r}: expected a city of the household survey (47 capitals and 5 designated cities) "
         f"(close matches: {close or 'none'}); valid names: {', '.join(valid)}"
     )
 

@@ -21,6 +21,7 @@ from footprint.city.inputs import CityInputs
 from footprint.city.lookups import resolve_city, resolve_year
 from footprint.city.national import year_context
 from footprint.city.spending import household_sizes, spending_ratios, window_means
+from footprint.city.model import STRUCTURAL_CHOICES, Structure
 from footprint.city.uncertainty import (
     DEFAULT_UNCERTAINTY,
     INPUT_GROUPS,
@@ -29,6 +30,9 @@ from footprint.city.uncertainty import (
     simulate,
 )
 from footprint.core.errors import ParameterError
+
+INTERVAL_FULL = "full 90 % interval (structural ensemble and parametric Monte Carlo)"
+INTERVAL_PARAMETRIC = "parametric 90 % interval (Monte Carlo of the inputs, structural choices fixed)"
 
 
 def headline_results(
@@ -49,9 +53,14 @@ def headline_results(
     Every number is an estimate (status ``estimated``).
     """
     fp = city_footprint(inputs, city, year)
-    sim = simulate(inputs, fp.city, fp.year, draws, seed, uncertainty=uncertainty)
+    structural = list(STRUCTURAL_CHOICES) if inputs.items is not None else []
+    sim = simulate(inputs, fp.city, fp.year, draws, seed, uncertainty=uncertainty, structural=structural)
+    par = simulate(inputs, fp.city, fp.year, draws, seed, uncertainty=uncertainty).summary()
     s = sim.summary().drop(columns="city")
     s.insert(2, "central", [fp.headline[k] for k in s["indicator"]])
+    s["p05_parametric"] = par["p05"].to_numpy()
+    s["p95_parametric"] = par["p95"].to_numpy()
+    s["interval"] = INTERVAL_FULL if structural else INTERVAL_PARAMETRIC
     s["city"] = fp.city
     s["year"] = fp.year
     s["draws"] = sim.draws
@@ -92,30 +101,61 @@ def compare_cities(
     seed: int = DEFAULT_SEED,
     uncertainty: Uncertainty = DEFAULT_UNCERTAINTY,
 ) -> pd.DataFrame:
-    """Footprint per person of all 47 prefectural capitals with 90 % intervals.
+    """Footprint per person of every city of the survey (52 with the item table) with 90 % intervals.
 
-    Columns: ``city, city_en, central, median, p05, p95`` (gha per person), ``japan_gha_per_cap``,
-    ``ratio_to_japan`` (central ÷ Japan), ``year``, ``status``; sorted by the central value,
-    largest first.
+    Columns: ``city, city_en, central, median, p05, p95`` (full interval), ``p05_parametric,
+    p95_parametric``, ``japan_gha_per_cap``, ``ratio_to_japan`` (central ÷ Japan) and the ratio's
+    intervals, ``rank``, ``year``, ``interval``, ``status``; sorted by the central value, largest first.
     """
     year = resolve_year(inputs, year)
-    names = inputs.city_names
-    sim = simulate(inputs, names, year, draws, seed, uncertainty=uncertainty)
+    names = inputs.city_names if inputs.items is None else [a for a in inputs.items.areas if a in inputs.cities.index]
+    structural = list(STRUCTURAL_CHOICES) if inputs.items is not None else []
+    sim = simulate(inputs, names, year, draws, seed, uncertainty=uncertainty, structural=structural)
+    par = simulate(inputs, names, year, draws, seed, uncertainty=uncertainty)
     ctx = year_context(inputs, year)
-    clum = national_clum(inputs, ctx)
-    e = np.array([window_means(inputs, c, year)[0] for c in names])
-    _, e_nat, _, _ = window_means(inputs, names[0], year)
-    hh = np.array([household_sizes(inputs, c)[0] for c in names])
-    hn = household_sizes(inputs, names[0])[1]
-    central = downscale(clum, spending_ratios(e, e_nat, hh, hn)).sum(axis=(-2, -1))
+    if inputs.items is None:
+        clum = national_clum(inputs, ctx)
+        e = np.array([window_means(inputs, c, year)[0] for c in names])
+        _, e_nat, _, _ = window_means(inputs, names[0], year)
+        hh = np.array([household_sizes(inputs, c)[0] for c in names])
+        hn = household_sizes(inputs, names[0])[1]
+        central = downscale(clum, spending_ratios(e, e_nat, hh, hn)).sum(axis=(-2, -1))
+    else:
+        central = np.array([city_footprint(inputs, c, year).headline["ef_gha_per_cap"] for c in names])
     med, lo, hi = quantiles(sim.values["ef_gha_per_cap"], axis=1)
+    _, plo, phi = quantiles(par.values["ef_gha_per_cap"], axis=1)
     jp = float(ctx.ef_consumption_pc.sum())
     out = pd.DataFrame({"city": names, "city_en": inputs.cities.loc[names, "city_en"].to_numpy(),
-                        "central": central, "median": med, "p05": lo, "p95": hi, "japan_gha_per_cap": jp})
+                        "central": central, "median": med, "p05": lo, "p95": hi, "p05_parametric": plo,
+                        "p95_parametric": phi, "japan_gha_per_cap": jp})
     out["ratio_to_japan"] = out["central"] / jp
+    for k in ("p05", "p95", "p05_parametric", "p95_parametric"):
+        out[f"ratio_{k}"] = out[k] / jp
+    out = out.sort_values("central", ascending=False, kind="stable").reset_index(drop=True)
+    out["rank"] = np.arange(1, len(out) + 1)
     out["year"] = year
+    out["interval"] = INTERVAL_FULL if structural else INTERVAL_PARAMETRIC
     out["status"] = "estimated"
-    return out.sort_values("central", ascending=False, kind="stable").reset_index(drop=True)
+    return out
+
+
+def structural_sensitivity(inputs: CityInputs, city: str = OSAKA, year: int | None = None,
+                           indicator: str = "ef_gha_per_cap") -> pd.DataFrame:
+    """What each structural choice does to the central value: one row per non-default option.
+
+    Columns ``choice, option, value, central, change`` (value − central) and ``relative_change``;
+    sorted by the absolute change, largest first.
+    """
+    base = city_footprint(inputs, city, year)
+    rows = []
+    for k, opts in STRUCTURAL_CHOICES.items():  # 6 choices, 1-2 alternatives each
+        for o in opts[1:]:
+            v = city_footprint(inputs, base.city, base.year, Structure(**{k: o})).headline[indicator]
+            rows.append({"choice": k, "option": str(o), "value": v, "central": base.headline[indicator]})
+    out = pd.DataFrame(rows)
+    out["change"] = out["value"] - out["central"]
+    out["relative_change"] = out["change"] / out["central"]
+    return out.reindex(out["change"].abs().sort_values(ascending=False, kind="stable").index).reset_index(drop=True)
 
 
 def user_clum_for_year(inputs: CityInputs, year: int, anchor: int) -> CityInputs:

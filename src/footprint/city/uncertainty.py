@@ -32,6 +32,12 @@ from footprint.city.footprint import (
     indicators,
 )
 from footprint.city.inputs import CityInputs
+from footprint.city.model import (
+    STRUCTURAL_CHOICES,
+    city_clum_draws,
+    default_choice,
+    national_clum_variants,
+)
 from footprint.city.lookups import (
     land_use_arrays,
     population,
@@ -48,10 +54,11 @@ INPUT_GROUPS: tuple[str, ...] = (
     "clum_row_weights",
     "household_share",
     *(f"survey_{r}" for r in HH_ROWS),
-    "national_standin",
     "household_size",
     "land_use",
 )
+#: the SSDSE alternative also varies its national stand-in (the capitals' mean where 全国 is missing)
+SSDSE_GROUPS: tuple[str, ...] = (*INPUT_GROUPS, "national_standin")
 GROUPS = INPUT_GROUPS  # the name used before the package split
 
 
@@ -213,36 +220,75 @@ def biocapacity_draws(inputs: CityInputs, names: Sequence[str], ctx: YearContext
     return bc
 
 
+def structural_draws(seed: int, draws: int, structural: Iterable[str]) -> dict[str, np.ndarray]:
+    """Option indices per draw of every structural choice (n,): uniform for those in ``structural``, else 0.
+
+    Drawn from ``default_rng([seed, 1])`` in a fixed order for every choice, so switching one
+    choice on or off never changes the others' draws nor the parametric ones.
+    """
+    rng = np.random.default_rng([int(seed), 1])
+    out = default_choice(draws)
+    on = set(structural)
+    for k, opts in STRUCTURAL_CHOICES.items():  # 6 choices
+        pick = rng.integers(0, len(opts), size=draws)
+        if k in on:
+            out[k] = pick
+    return out
+
+
 def simulate(
     inputs: CityInputs,
     cities: Sequence[str] | str = OSAKA,
     year: int | None = None,
     draws: int = 2000,
     seed: int = DEFAULT_SEED,
-    vary: Iterable[str] = INPUT_GROUPS,
+    vary: Iterable[str] | None = None,
     uncertainty: Uncertainty = DEFAULT_UNCERTAINTY,
+    structural: Iterable[str] = (),
 ) -> Simulation:
     """Seeded, vectorised Monte Carlo of the city footprint for one or more cities.
 
     The national CLUM draws are shared by all cities of a call (the nation is the same for all);
     survey noise, household size and land use are drawn per city. ``EF[c, n, l] = Σ_r ratio[c, n, r]
     · CLUM[n, r, l]``; indicators as in :func:`~footprint.city.footprint.indicators`.
+
+    ``vary``: the parametric input groups (default: all of :data:`INPUT_GROUPS`). ``structural``:
+    the structural choices of :data:`~footprint.city.model.STRUCTURAL_CHOICES` drawn per draw
+    (uniformly over their options, from a stream of its own); choices left out stay at their
+    default, so ``structural=()`` is the parametric Monte Carlo and every structural choice
+    together with every group gives the full interval (item-level inputs only).
     """
     names = [cities] if isinstance(cities, str) else list(cities)
     names = [resolve_city(inputs, c) for c in names]
     year = resolve_year(inputs, year)
     n = check_draws(draws)
-    vary = tuple(vary)
-    unknown = sorted(set(vary) - set(INPUT_GROUPS))
+    groups = INPUT_GROUPS if inputs.items is not None else SSDSE_GROUPS
+    vary = tuple(groups if vary is None else vary)
+    unknown = sorted(set(vary) - set(groups))
     if unknown:
-        raise ParameterError(f"vary: unknown input groups {unknown}; expected some of {list(INPUT_GROUPS)}")
-    on = {g: (g in vary) for g in INPUT_GROUPS}
+        raise ParameterError(f"vary: unknown input groups {unknown}; expected some of {list(groups)}")
+    structural = tuple(structural)
+    bad = sorted(set(structural) - set(STRUCTURAL_CHOICES))
+    if bad or (structural and inputs.items is None):
+        raise ParameterError(f"structural: expected some of {list(STRUCTURAL_CHOICES)} with item-level inputs, "
+                             f"found {list(structural)}")
+    on = {g: (g in vary) for g in SSDSE_GROUPS}
     ctx = year_context(inputs, year)
     rd = random_draws(seed, n, len(names))
-    clum = national_clum_draws(inputs, ctx, rd, on, uncertainty)
-    full = full_row_ratios(spending_ratio_draws(inputs, names, year, rd, on, uncertainty))  # (c, n, 7)
-    ef_row_pc = full * clum.sum(axis=-1)[None]
-    ef_lt_pc = np.einsum("cnr,nrl->cnl", full, clum)
+    if inputs.items is None:
+        clum = national_clum_draws(inputs, ctx, rd, on, uncertainty)
+        full = full_row_ratios(spending_ratio_draws(inputs, names, year, rd, on, uncertainty))  # (c, n, 7)
+        ef_row_pc = full * clum.sum(axis=-1)[None]
+        ef_lt_pc = np.einsum("cnr,nrl->cnl", full, clum)
+    else:
+        choice = structural_draws(seed, n, structural)
+        clum = national_clum_variants(inputs, ctx, choice, rd.z_profiles, rd.z_row_weights, rd.u_household_share,
+                                      on, uncertainty)
+        d = inputs.items
+        city = city_clum_draws(d, [d.index(c) for c in names], year, clum, choice, rd.z_survey[..., :9],
+                               rd.z_household_size, on, uncertainty)
+        ef_row_pc = city.sum(axis=-1)
+        ef_lt_pc = city.sum(axis=-2)
     bc = biocapacity_draws(inputs, names, ctx, rd, on)
     pop = np.array([population(inputs, c, year) for c in names])
     area_ha = inputs.cities.loc[names, "area_ha"].to_numpy(dtype=float)
