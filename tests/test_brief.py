@@ -54,9 +54,11 @@ def test_run_writes_index_html_report_and_pack(nbdir, tmp_path):
     assert "01_figs/figures/line.png" in md
     html = (run / "index.html").read_text(encoding="utf-8")
     assert html.count("<section>") == 2
+    page = (run / "05_test_brief" / "05_test_brief.notebook.html").read_text(encoding="utf-8")
+    assert "SECRET_CODE_MARKER" in page  # the executed notebook's page keeps the outputs
+    assert "NotebookOutputs.create" not in page  # code cells left out
     report = (run / "05_test_brief" / "05_test_brief.html").read_text(encoding="utf-8")
-    assert "SECRET_CODE_MARKER" in report  # outputs kept
-    assert "NotebookOutputs.create" not in report  # code cells left out
+    assert "SECRET_CODE_MARKER" not in report and "NotebookOutputs" not in report  # the reader's brief: no code, no prints
     assert not (run / "01_figs" / "01_figs.html").exists()  # only the brief gets an HTML report
     with zipfile.ZipFile(run / "05_test_brief" / "figure_pack.zip") as z:
         names = set(z.namelist())
@@ -90,7 +92,13 @@ def test_scenario_reports_key_selects_notebooks(nbdir, tmp_path):
 
 
 def test_brief_report_shows_the_exported_figures(nbdir, tmp_path):
-    """The HTML report carries the figures themselves (as exported, caption included), not only text."""
+    """The brief embeds the exported PNG itself (caption drawn in), and the notebook page shows it too."""
+    import base64
+
     res = runner.run(reports=tmp_path / "reports")
-    report = (res.run_dir / "05_test_brief" / "05_test_brief.html").read_text(encoding="utf-8")
-    assert report.count('<img alt="A line. ILLUSTRATIVE SCENARIO. One message."') == 1
+    folder = res.run_dir / "05_test_brief"
+    report = (folder / "05_test_brief.html").read_text(encoding="utf-8")
+    png = base64.b64encode((folder / "figures" / "line.png").read_bytes()).decode("ascii")
+    assert report.count(f'<img src="data:image/png;base64,{png}" alt="A line">') == 1
+    page = (folder / "05_test_brief.notebook.html").read_text(encoding="utf-8")
+    assert page.count('<img alt="A line. ILLUSTRATIVE SCENARIO. One message."') == 1

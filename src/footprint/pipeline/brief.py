@@ -1,18 +1,24 @@
-"""What leaves a run for people who never open a notebook: an index of every figure, HTML
-reports without code cells, and a figure pack.
+"""What leaves a run for people who never open a notebook: the run index, the reader's brief,
+the executed notebook as HTML, and a figure pack.
 
-* ``index.md`` and ``index.html`` at the run folder's root list every figure of the run with its
-  caption, status, files and how to cite it (read from the JSON sidecars that
+* ``index.md`` and ``index.html`` at the run folder's root: the run (date, scenario, status, version,
+  commit), links to every brief, figure pack, notebook page and the manifest, every notebook with its
+  result (failed ones marked; none of their figures cited), then every figure with its caption,
+  status, files and how to cite it (read from the JSON sidecars that
   :func:`footprint.outputs.export.save_figure` writes).
-* ``<notebook>/<notebook>.html``: the executed notebook as HTML without code cells (for the brief).
+* ``<notebook>/<notebook>.html``: the reader's brief (:mod:`footprint.pipeline.report`).
+* ``<notebook>/<notebook>.notebook.html``: the executed notebook as HTML without code cells.
 * ``<notebook>/figure_pack.zip``: the notebook's figures (PNG, SVG, PDF), their sidecars and the
   index, with fixed timestamps so that the same run gives the same archive.
+
+Every page is deterministic: the same run gives the same bytes except the run's name and time.
 """
 
 from __future__ import annotations
 
-import html
 import json
+import os
+import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +28,10 @@ from nbconvert import HTMLExporter
 
 from footprint.core import atomic_path, write_text
 from footprint.core.layout import NotebookLayout, RunLayout
+from footprint.pipeline.glossary import status_word, word
+from footprint.pipeline.report import brief_html, esc, header_html, page, run_context
+
+NOTEBOOK_HTML_SUFFIX = ".notebook.html"
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -58,53 +68,71 @@ def index_markdown(figures: list[dict], title: str) -> str:
     return "\n".join(lines)
 
 
-def index_html(figures: list[dict], title: str) -> str:
-    e = html.escape
+def index_html(figures: list[dict], title: str, lang: str = "en") -> str:
+    """A page listing ``figures`` (a notebook folder's index, also inside its figure pack)."""
+    body = f"<h1>{esc(title)}</h1><p>{esc(word('figure_count', lang, n=len(figures)))}</p>\n" + figure_sections(figures, lang)
+    return page(title, body, lang)
+
+
+def figure_sections(figures: list[dict], lang: str = "en") -> str:
+    """One ``<section>`` per figure: image, caption, status, notebook, files, citation (links relative)."""
     rows = []
     for f in figures:
-        files = " · ".join(f'<a href="{e(f["folder"])}/{e(v)}">{e(k.upper())}</a>' for k, v in sorted(f["files"].items()))
+        files = " · ".join(f'<a href="{esc(f["folder"])}/{esc(v)}">{esc(k.upper())}</a>' for k, v in sorted(f["files"].items()))
         png = f'{f["folder"]}/{f["files"].get("png", "")}'
         rows.append(
-            f'<section><h2>{e(f["title"])}</h2><a href="{e(png)}"><img src="{e(png)}" alt="{e(f["name"])}"></a>'
-            f'<p class="cap">{e(f["caption"])}</p><dl><dt>Status</dt><dd>{e(f["status"])}</dd>'
-            f'<dt>Notebook</dt><dd><code>{e(f.get("notebook") or f["folder"])}</code> · <code>{e(f["name"])}</code></dd>'
-            f"<dt>Files</dt><dd>{files}</dd><dt>Cite as</dt><dd>{e(f['citation'])}</dd></dl></section>"
+            f'<section><h2>{esc(f["title"])}</h2><a href="{esc(png)}"><img src="{esc(png)}" alt="{esc(f["title"])}"></a>'
+            f'<p>{esc(f["caption"])}</p><dl><dt>{esc(word("status", lang))}</dt>'
+            f'<dd><span class="status {esc(f["status"])}">{esc(status_word(f["status"], lang))}</span></dd>'
+            f'<dt>{esc(word("notebook_col", lang))}</dt><dd>{esc(f.get("notebook") or f["folder"])} · {esc(f["name"])}</dd>'
+            f"<dt>{esc(word('files', lang))}</dt><dd>{files}</dd>"
+            f"<dt>{esc(word('cite_as', lang))}</dt><dd>{esc(f['citation'])}</dd></dl></section>"
         )
-    style = (
-        "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
-        "img{max-width:100%;border:1px solid #ddd}section{margin-bottom:2.5em}.cap{font-size:.95em}"
-        "dt{font-weight:bold;float:left;width:7em}dd{margin-left:7.5em}"
-    )
-    return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>'
-        f"<style>{style}</style></head><body><h1>{e(title)}</h1><p>{len(figures)} figures.</p>\n"
-        + "\n".join(rows)
-        + "\n</body></html>\n"
-    )
+    return "\n".join(rows)
 
 
-def write_index(run_dir: Path, figures: list[dict] | None = None, title: str | None = None) -> dict[str, Path]:
+def write_index(run_dir: Path, figures: list[dict] | None = None, title: str | None = None,
+                lang: str = "en") -> dict[str, Path]:
     """Write ``index.md`` and ``index.html`` into ``run_dir`` listing ``figures`` (default: every
-    figure sidecar of the run; links are relative to ``run_dir``)."""
+    figure sidecar of the folder; links are relative to ``run_dir``)."""
     run_dir = Path(run_dir)
     figs = list(iter_figures(run_dir)) if figures is None else figures
     title = title or f"Figures of run {run_dir.name}"
     folder = NotebookLayout(run_dir)  # a run folder and a notebook folder name their index alike
     return {
         "md": write_text(index_markdown(figs, title), folder.index_md),
-        "html": write_text(index_html(figs, title), folder.index_html),
+        "html": write_text(index_html(figs, title, lang), folder.index_html),
     }
 
 
+_CELL_ID = re.compile(r'id="cell-id=[^"]*"')
+_STYLER_ID = re.compile(r"\bT_[0-9a-f]{5}(?=[_\s\"#{.])")
+
+
+def normalise_html(text: str) -> str:
+    """Replace the random identifiers of an nbconvert page by sequential ones (cell ids that papermill
+    draws for its injected cell, pandas Styler uuids), so that the same notebook gives the same bytes."""
+    cells = iter(range(1_000_000))
+    text = _CELL_ID.sub(lambda m: f'id="cell-{next(cells)}"', text)
+    seen: dict[str, str] = {}
+    return _STYLER_ID.sub(lambda m: seen.setdefault(m.group(0), f"T_styler{len(seen)}"), text)
+
+
 def export_html(executed_notebook: Path, target: Path | None = None) -> Path:
-    """The executed notebook as a standalone HTML report without code cells or prompts."""
+    """The executed notebook as a standalone HTML page without code cells or prompts (deterministic)."""
     nb = nbformat.read(executed_notebook, as_version=4)
     # the classic template writes each image's alternative text (the lab template drops it)
     exporter = HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
-    target = target or Path(executed_notebook).with_suffix(".html")
-    return write_text(body, target)
+    target = target or notebook_html(Path(executed_notebook).parent, Path(executed_notebook).stem)
+    return write_text(normalise_html(body), target)
+
+
+def notebook_html(folder: Path, notebook: str) -> Path:
+    """Where the executed notebook's HTML goes: ``<folder>/<notebook>.notebook.html`` (the reader's
+    brief takes ``<notebook>.html``)."""
+    return Path(folder) / f"{Path(notebook).stem}{NOTEBOOK_HTML_SUFFIX}"
 
 
 def figure_pack(folder: Path, target: Path | None = None) -> Path:
@@ -124,19 +152,94 @@ def figure_pack(folder: Path, target: Path | None = None) -> Path:
     return target
 
 
-def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()) -> dict[str, str]:
-    """After a run: the run index; for each notebook in ``reports`` its HTML, index and figure pack."""
+def _lang(params: dict | None) -> str:
+    lang = (params or {}).get("lang", "en")
+    return lang if lang in ("en", "ja") else "en"
+
+
+def _rel(path: Path, start: Path) -> str:
+    return Path(os.path.relpath(path, start)).as_posix()
+
+
+def run_index_html(run_dir: Path, results: list[dict], figures: list[dict], ctx: dict,
+                   outputs: dict[str, dict[str, str]], lang: str = "en") -> str:
+    """The run's front page: documents (briefs, figure packs, manifest), every notebook with its
+    result and outputs (failed ones marked, none of their figures cited), then the figures."""
+    layout = RunLayout(run_dir)
+    title = word("index_title", lang, run=ctx["run"])
+    failed = [r for r in results if r["status"] != "ok"]
+    head = header_html(title, ctx, lang)
+    status = word("failed" if failed else "ok", lang)
+    head = head.replace("</dl></header>", f"<dt>{esc(word('run_status', lang))}</dt><dd>{esc(status)}</dd></dl></header>")
+    docs = []
+    for label, outs in outputs.items():
+        for key in ("brief", "figure_pack", "notebook_html"):
+            if key in outs:
+                docs.append((f"{word(_DOC_WORDS[key], lang)} — {label}", outs[key]))
+    docs.append((word("manifest", lang), _rel(layout.manifest, run_dir)))
+    links = "".join(f'<li><a href="{esc(h)}">{esc(t)}</a></li>' for t, h in docs)
+    counts = {}
+    for f in figures:
+        counts[f["folder"]] = counts.get(f["folder"], 0) + 1
+    rows = []
+    for r in results:
+        ok = r["status"] == "ok"
+        result = word("ok", lang) if ok else f"{word('failed', lang)}: {r.get('error') or ''}"
+        outs = outputs.get(r["label"], {})
+        cell = " · ".join(f'<a href="{esc(outs[k])}">{esc(word(_DOC_WORDS[k], lang))}</a>'
+                          for k in ("brief", "notebook_html", "figure_pack") if k in outs)
+        rows.append(f'<tr class="{"ok" if ok else "failed"}"><td>{esc(r["label"])}</td><td>{esc(result)}</td>'
+                    f'<td class="num">{counts.get(r["label"], 0) if ok else "—"}</td><td>{cell}</td></tr>')
+    cols = "".join(f"<th>{esc(word(c, lang))}</th>" for c in ("col_notebook", "col_result", "col_figures", "col_outputs"))
+    body = [head, f'<section id="documents"><h2>{esc(word("links", lang))}</h2><ul>{links}</ul></section>',
+            f'<section id="notebooks"><h2>{esc(word("notebooks", lang))}</h2><table><thead><tr>{cols}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>'
+            + (f'<p class="failed">{esc(word("failed_note", lang))}</p>' if failed else "") + "</section>",
+            f'<h2 id="figures">{esc(word("figures", lang))}</h2><p>{esc(word("figure_count", lang, n=len(figures)))}</p>',
+            figure_sections(figures, lang)]
+    return page(title, "\n".join(body), lang)
+
+
+_DOC_WORDS = {"brief": "brief_report", "figure_pack": "figure_pack", "notebook_html": "notebook_html"}
+
+
+def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = (),
+                 context: dict | None = None) -> dict[str, str]:
+    """After a run: for each notebook in ``reports`` the reader's brief, the executed notebook's HTML,
+    the folder's figure index and figure pack; then the run index (``index.md``, ``index.html``).
+
+    ``context``: the manifest record so far (run name, start, scenario, version, commit); without it
+    these are read from the run folder's name, the package and git. Figures of failed notebooks are
+    left out of every index and brief.
+    """
     run_dir = Path(run_dir)
-    figs = list(iter_figures(run_dir))  # the sidecars are read once for every index
-    out = {k: str(v.relative_to(run_dir)) for k, v in write_index(run_dir, figs).items()}
+    ctx = run_context(run_dir, context)
+    ok = {r["label"] for r in results if r["status"] == "ok"}
+    figs = [f for f in iter_figures(run_dir) if f["folder"] in ok]  # the sidecars are read once
     wanted = set(reports)
+    docs: dict[str, dict[str, str]] = {}
+    out: dict[str, str] = {}
     for r in results:
         if r["status"] != "ok" or r["notebook"] not in wanted:
             continue
         folder = RunLayout(run_dir).notebook(r["label"])
-        export_html(run_dir / r["executed_notebook"], folder.report_html(r["notebook"]))
         own = [dict(f, folder=".") for f in figs if f["folder"] == r["label"]]
-        write_index(folder.root, own, f"{r['notebook']}: figures")
-        figure_pack(folder.root)
-        out[r["label"]] = str(folder.root.relative_to(run_dir))
-    return out
+        lang = _lang(r.get("parameters"))
+        nb_html = export_html(run_dir / r["executed_notebook"], notebook_html(folder.root, r["notebook"]))
+        write_index(folder.root, own, f"{r['notebook']}: {word('figures', lang)}", lang)
+        pack = figure_pack(folder.root)
+        links = [(word("figure_pack", lang), _rel(pack, folder.root)),
+                 (word("notebook_html", lang), _rel(nb_html, folder.root)),
+                 (word("manifest", lang), _rel(RunLayout(run_dir).manifest, folder.root)),
+                 (word("run_index", lang), _rel(RunLayout(run_dir).index_html, folder.root))]
+        brief = write_text(brief_html(folder.root, r["notebook"], [dict(f, folder=".") for f in own], lang=lang,
+                                      parameters=r.get("parameters"), context=ctx, links=links),
+                           folder.report_html(r["notebook"]))
+        docs[r["label"]] = {"brief": _rel(brief, run_dir), "figure_pack": _rel(pack, run_dir),
+                            "notebook_html": _rel(nb_html, run_dir)}
+        out[r["label"]] = _rel(folder.root, run_dir)
+    index_lang = "ja" if results and all(_lang(r.get("parameters")) == "ja" for r in results) else "en"
+    layout = RunLayout(run_dir)
+    md = write_text(index_markdown(figs, f"Figures of run {run_dir.name}"), layout.index_md)
+    page_ = write_text(run_index_html(run_dir, results, figs, ctx, docs, index_lang), layout.index_html)
+    return {"md": _rel(md, run_dir), "html": _rel(page_, run_dir), **out}
