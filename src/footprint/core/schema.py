@@ -54,15 +54,23 @@ class Column:
     required: bool = True
     allow_na: bool = False
     choices: tuple[str, ...] | None = None
+    finite: bool = True  # numbers only: refuse inf and -inf (an empty cell is governed by allow_na)
+
+
+#: longest cell value quoted in a message (an error never echoes a user's file)
+SHOW_CHARS = 60
 
 
 def _show(v) -> str:
-    """A cell value as a person would read it in the file."""
+    """A cell value as a person would read it in the file (long texts cut to :data:`SHOW_CHARS`)."""
     if isinstance(v, (bool, np.bool_)):
         return str(v)
     if isinstance(v, (int, float, np.integer, np.floating)):
         return f"{v:g}"
-    return repr(str(v))
+    s = " ".join(str(v).split())
+    if len(s) > SHOW_CHARS:
+        s = s[: SHOW_CHARS - 1] + "…"
+    return repr(s)
 
 
 def _stripped_texts(columns: Sequence[pd.Series]) -> list[np.ndarray]:
@@ -108,6 +116,11 @@ def validate(df: pd.DataFrame, schema: Sequence[Column], file: str | os.PathLike
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
                 raise DataFileError(file, f"a number in column {col.name!r}", _show(s.iloc[i]), row=i + 2)
+            if col.finite:
+                inf = np.isinf(num.to_numpy(dtype=float))
+                if inf.any():
+                    i = int(np.flatnonzero(inf)[0])
+                    raise DataFileError(file, f"a finite number in column {col.name!r}", _show(s.iloc[i]), row=i + 2)
             if col.kind == "int":
                 frac = (num.to_numpy(dtype=float) % 1 != 0) & ~na
                 if frac.any():

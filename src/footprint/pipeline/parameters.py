@@ -1,14 +1,16 @@
 """Notebooks and their parameters: discovery, defaults, validation, command-line overrides.
 
 Every parameter is validated against the notebook's ``parameters`` cell (read with
-``papermill.inspect_notebook``) before any kernel starts: unknown names, wrong types and missing
-files give one clear error.
+``papermill.inspect_notebook``) before any kernel starts: unknown names, wrong types, then the
+rules of :mod:`footprint.pipeline.checks` (finite numbers, ranges and years inside the data,
+names against known lists, user files read by the topic packages' readers) give one clear line.
 """
 
 from __future__ import annotations
 
 import ast
 import os
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -18,9 +20,10 @@ import yaml
 
 from footprint.core import paths, suggest
 from footprint.core.errors import ParameterError
+from footprint.pipeline.checks import RUNNER_ONLY, check_parameter, excerpt
 
-#: parameters the runner sets itself when a notebook declares them
-RUNNER_PARAMETERS = ("output_dir",)
+#: parameters the runner sets itself when a notebook declares them (a user may not)
+RUNNER_PARAMETERS = RUNNER_ONLY
 #: parameters whose string value names an input file that must exist (empty = not used)
 FILE_PARAMETER_SUFFIXES = ("_file",)
 
@@ -41,7 +44,9 @@ def find_notebook(name: str, nb_dir: Path | None = None) -> Path:
     if len(hits) == 1:
         return hits[0]
     stems = [n.stem for n in nbs]
-    raise ParameterError(f"unknown notebook {name!r}; expected one of {stems}; close: {suggest(name, stems)}")
+    close = suggest(str(name), stems)
+    raise ParameterError(f"unknown notebook {excerpt(repr(name))}: expected one of {stems} (a stem or its number)"
+                         + (f"; did you mean {close[0]!r}?" if close else ""))
 
 
 @lru_cache(maxsize=64)
@@ -68,8 +73,10 @@ def notebook_defaults(path: str | os.PathLike[str]) -> dict[str, object]:
 
 
 def _type_ok(value, default) -> bool:
-    if default is None or value is None:
+    if default is None:
         return True
+    if value is None:  # `-p lang=` or `year: ~`: no value where the notebook expects one
+        return False
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, float):
@@ -82,11 +89,18 @@ def _type_ok(value, default) -> bool:
 
 
 def validate_parameters(path: str | os.PathLike[str], params: Mapping[str, object], where: str = "") -> None:
-    """Check names, types and referenced files of ``params`` against the notebook's defaults."""
+    """Check names, types and values of ``params`` against the notebook's defaults and rules.
+
+    Unknown names get the closest declared name; a value of the right type is then checked by
+    :func:`footprint.pipeline.checks.check_parameter` with the effective parameters (defaults merged
+    with ``params``), so that a rule may depend on another parameter. All problems of the notebook
+    are joined in one line.
+    """
     p = Path(path)
     defaults = notebook_defaults(p)
     prefix = f"{where}: " if where else ""
     problems = []
+    effective = {**defaults, **params}
     for name, value in params.items():
         if name not in defaults:
             close = suggest(name, defaults)
@@ -98,21 +112,36 @@ def validate_parameters(path: str | os.PathLike[str], params: Mapping[str, objec
             continue
         d = defaults[name]
         if not _type_ok(value, d):
-            problems.append(
-                f"parameter {name!r} of {p.stem}: expected {type(d).__name__} like {d!r}, "
-                f"found {type(value).__name__} {value!r}"
-            )
+            found = "no value" if value is None else f"{type(value).__name__} {excerpt(repr(value))}"
+            if isinstance(value, str) and _EXPONENT.fullmatch(value.strip()):
+                found += " (YAML reads 1e9 as text: write 1.0e+9)"
+            problems.append(f"parameter {name!r} of {p.stem}: expected {type(d).__name__} like {d!r}, found {found}")
             continue
-        if name.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(value, str) and value:
-            if not paths.resolve(value).exists():
-                problems.append(f"parameter {name!r} of {p.stem}: file {value!r} does not exist")
+        problem = check_parameter(p.stem, name, value, effective)
+        if problem:
+            problems.append(problem)
     if problems:
-        raise ParameterError(prefix + "; ".join(problems))
+        raise ParameterError((prefix + "; ".join(problems)).replace("\n", " "))
+
+
+_EXPONENT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")
 
 
 def parse_override(text: str) -> tuple[str, object]:
-    """``name=value`` with ``value`` a Python/YAML literal (``year=2020``, ``lang=ja``, ``draws=500``)."""
+    """``name=value`` with ``value`` a YAML literal (``year=2020``, ``lang=ja``, ``years=[2010, 2020]``)."""
+    form = "NAME=VALUE with a YAML value, e.g. draws=500 or years=[2010, 2020]"
     if "=" not in text:
-        raise ParameterError(f"expected NAME=VALUE, found {text!r}")
+        raise ParameterError(f"-p {excerpt(text)!r}: expected {form}, found no '='")
     k, v = text.split("=", 1)
-    return k.strip(), yaml.safe_load(v)
+    k = k.strip()
+    if not k.isidentifier():
+        raise ParameterError(f"-p {excerpt(text)!r}: expected {form}, found {'no name' if not k else repr(excerpt(k))} "
+                             "before '='")
+    if _EXPONENT.fullmatch(v.strip()):  # YAML 1.1 reads 1e9 as text; a person means the number
+        return k, float(v)
+    try:
+        return k, yaml.safe_load(v)
+    except yaml.YAMLError as e:
+        problem = " ".join(str(getattr(e, "problem", None) or "not valid YAML").split())
+        raise ParameterError(f"parameter {k!r}: expected {form}, found {excerpt(v)!r} ({problem}: an unclosed "
+                             "bracket or quote?)") from None

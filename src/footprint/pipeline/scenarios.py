@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +13,14 @@ import yaml
 
 from footprint.core import paths, suggest
 from footprint.core.errors import DataFileError, ParameterError
+from footprint.pipeline.checks import excerpt, user_parameter_problem
 from footprint.pipeline.execute import Task, make_task
-from footprint.pipeline.parameters import discover_notebooks, find_notebook, notebook_defaults, validate_parameters
+from footprint.pipeline.parameters import (
+    discover_notebooks,
+    find_notebook,
+    notebook_defaults,
+    validate_parameters,
+)
 
 SCENARIO_KEYS = ("name", "description", "defaults", "notebooks", "sweep", "reports", "publish")
 
@@ -58,13 +65,54 @@ def _scenario_path(path: str | os.PathLike[str]) -> Path:
     raise DataFileError(path, "a scenario YAML file", "no such file")
 
 
-def _check_document(p: Path, doc) -> None:
+def _shown(p: Path, given: str | os.PathLike[str]) -> str:
+    """How a scenario file is named in messages: relative to the project, else as the user gave it."""
+    return os.path.relpath(p, paths.ROOT) if p.resolve().is_relative_to(paths.ROOT) else str(given)
+
+
+def _notebook_stem(p: str, key, section: str) -> str:
+    """The stem of the notebook a scenario names (``'02'``, ``02`` read by YAML as 2, or the stem)."""
+    name = f"{key:02d}" if isinstance(key, int) and not isinstance(key, bool) else key
+    if not isinstance(name, str):
+        raise DataFileError(p, "notebook names such as 02_city_footprint or '02'", repr(key), key=section)
+    try:
+        return find_notebook(name).stem
+    except ParameterError:
+        stems = [n.stem for n in discover_notebooks()]
+        close = suggest(name, stems)
+        raise DataFileError(p, f"a notebook among {stems}", repr(name), key=section,
+                            hint=f"did you mean {close[0]!r}?" if close else None) from None
+
+
+def _by_stem(p: str, mapping: Mapping, section: str) -> dict[str, object]:
+    """``mapping`` keyed by notebook stem; two names of one notebook are an error."""
+    out, given = {}, {}
+    for k, v in mapping.items():
+        stem = _notebook_stem(p, k, section)
+        if stem in out:
+            raise DataFileError(p, f"each notebook once in {section!r}", f"{stem} given twice ({given[stem]!r} and {k!r})",
+                                key=section, hint="merge the two entries")
+        out[stem], given[stem] = v, k
+    return out
+
+
+def _check_document(p: str, doc) -> None:
     """Raise :class:`DataFileError` naming the first key of ``doc`` that is not a valid scenario."""
+    if doc is None:
+        raise DataFileError(p, "a mapping with keys name, notebooks, defaults, sweep", "an empty file")
     if not isinstance(doc, dict):
         raise DataFileError(p, "a mapping with keys name, notebooks, defaults, sweep", type(doc).__name__)
-    unknown = sorted(set(doc) - set(SCENARIO_KEYS))
+    unknown = sorted(map(str, set(doc) - set(SCENARIO_KEYS)))
     if unknown:
-        raise DataFileError(p, f"top-level keys among {sorted(SCENARIO_KEYS)}", f"{unknown}")
+        close = suggest(unknown[0], SCENARIO_KEYS)
+        raise DataFileError(p, f"top-level keys among {sorted(SCENARIO_KEYS)}", f"{unknown}",
+                            hint=f"did you mean {close[0]!r}?" if close else None)
+    name = doc.get("name")
+    if name is not None and not (isinstance(name, str) and re.fullmatch(r"[\w.-]{1,60}", name) and name[0] != "."):
+        raise DataFileError(p, "'name' to be a short text of letters, digits, '-', '_' or '.' (it names the run "
+                            "folder)", excerpt(repr(name)), key="name")
+    if not isinstance(doc.get("description") or "", str):
+        raise DataFileError(p, "'description' to be a text", excerpt(repr(doc["description"])), key="description")
     for key in ("defaults", "notebooks", "sweep"):
         v = doc.get(key) or {}
         if not isinstance(v, dict):
@@ -74,34 +122,74 @@ def _check_document(p: Path, doc) -> None:
             raise DataFileError(p, "a mapping of parameter names to values", type(v).__name__, key=f"notebooks.{k}")
     for k, grid in (doc.get("sweep") or {}).items():
         if not isinstance(grid, dict) or not all(isinstance(vals, list) and vals for vals in grid.values()):
-            raise DataFileError(p, "a mapping of parameter names to non-empty lists", repr(grid), key=f"sweep.{k}")
+            raise DataFileError(p, "a mapping of parameter names to non-empty lists", excerpt(repr(grid)),
+                                key=f"sweep.{k}")
     publish = doc.get("publish", False)
     if not isinstance(publish, bool):
-        raise DataFileError(p, "'publish' to be true or false", repr(publish), key="publish")
+        raise DataFileError(p, "'publish' to be true or false", excerpt(repr(publish)), key="publish")
     reports = doc.get("reports")
     if reports is not None and not (isinstance(reports, list) and all(isinstance(x, str) for x in reports)):
-        raise DataFileError(p, "'reports' to be a list of notebook names", repr(reports), key="reports")
+        raise DataFileError(p, "'reports' to be a list of notebook names", excerpt(repr(reports)), key="reports")
+
+
+def _check_names(p: str, notebooks: dict, defaults: Mapping, sweep: Mapping) -> None:
+    """Names in ``defaults`` that no selected notebook declares; sweeps over notebooks not selected."""
+    selected = list(notebooks) or [n.stem for n in discover_notebooks()]
+    declared = set().union(*(notebook_defaults(find_notebook(n)).keys() for n in selected))
+    for name in defaults:
+        if name not in declared:
+            close = suggest(str(name), sorted(declared))
+            raise DataFileError(p, f"a parameter declared by a selected notebook ({', '.join(selected)})", repr(name),
+                                key="defaults", hint=f"did you mean {close[0]!r}?" if close else None)
+    for stem in sweep:
+        if notebooks and stem not in notebooks:
+            raise DataFileError(p, f"a sweep over a selected notebook ({', '.join(notebooks)})", f"{stem} (not selected)",
+                                key="sweep", hint=f"add {stem} under 'notebooks' or remove its sweep")
+
+
+def _read_document(p: Path, shown: str):
+    raw = p.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DataFileError(shown, "a YAML file encoded as UTF-8", f"a byte that is not UTF-8 at offset {e.start}",
+                            hint="saved as cp932/Shift_JIS? save it as UTF-8") from None
+    if "\x00" in text:
+        raise DataFileError(shown, "a YAML text file", "binary content (NUL bytes)")
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        problem = " ".join(str(getattr(e, "problem", None) or "not valid YAML").split())
+        raise DataFileError(shown, "valid YAML", excerpt(problem), row=(mark.line + 1) if mark else None) from None
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
-    """Read and check a scenario file (relative to the current folder or to ``scenarios/``)."""
+    """Read and check a scenario file (relative to the current folder or to ``scenarios/``).
+
+    One line (:class:`DataFileError` naming the file and key) for: a file that is not UTF-8 or
+    not YAML, an empty file, unknown keys, a bad ``name``, ``publish`` or ``reports``, unknown
+    notebooks, two names of one notebook, names in ``defaults`` that no selected notebook declares,
+    sweeps over notebooks that are not selected or with values that are not non-empty lists.
+    """
     p = _scenario_path(path)
-    try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise DataFileError(p, "valid YAML", str(getattr(e, "problem", e)), row=(mark.line + 1) if mark else None) from None
-    _check_document(p, doc)
+    shown = _shown(p, path)
+    doc = _read_document(p, shown)
+    _check_document(shown, doc)
+    notebooks = _by_stem(shown, {k: (v or {}) for k, v in (doc.get("notebooks") or {}).items()}, "notebooks")
+    sweep = _by_stem(shown, dict(doc.get("sweep") or {}), "sweep")
+    defaults = dict(doc.get("defaults") or {})
+    _check_names(shown, notebooks, defaults, sweep)
     reports = doc.get("reports")
     return Scenario(
         name=str(doc.get("name") or p.stem),
-        reports=tuple(find_notebook(r).stem for r in reports) if reports is not None else None,
+        reports=tuple(_notebook_stem(shown, r, "reports") for r in reports) if reports is not None else None,
         publish=doc.get("publish", False),
         description=str(doc.get("description") or ""),
-        defaults=dict(doc.get("defaults") or {}),
-        notebooks={k: (v or {}) for k, v in (doc.get("notebooks") or {}).items()},
-        sweep=dict(doc.get("sweep") or {}),
-        source=str(p),
+        defaults=defaults,
+        notebooks=notebooks,
+        sweep=sweep,
+        source=shown,
     )
 
 
@@ -139,6 +227,20 @@ def _sweep_points(scenario: Scenario, nb: Path) -> list[dict]:
     return [dict(zip(grid, combo, strict=True)) for combo in itertools.product(*grid.values())] if grid else [{}]
 
 
+def _user_runner_parameters(scenario: Scenario, overrides: Mapping[str, object]) -> list[str]:
+    """Problems for parameters only the runner sets (``output_dir``, ``processed_dir``) given by a user."""
+    given = [("-p", overrides), (f"{scenario.source or scenario.name}: defaults", scenario.defaults)]
+    given += [(f"{scenario.source or scenario.name}: notebooks.{k}", v) for k, v in scenario.notebooks.items()]
+    given += [(f"{scenario.source or scenario.name}: sweep.{k}", v) for k, v in scenario.sweep.items()]
+    out = []
+    for where, params in given:
+        for name, value in (params or {}).items():
+            problem = user_parameter_problem(name)
+            if problem:
+                out.append(f"{where}: parameter {name!r}: {problem}, found {excerpt(repr(value))}")
+    return out
+
+
 def plan(
     scenario: Scenario | None = None,
     *,
@@ -157,10 +259,13 @@ def plan(
         find_notebook(k)
     tasks, problems = [], []
     where = scenario.source or scenario.name
+    problems += _user_runner_parameters(scenario, overrides)
+    refused = {k for src in (overrides, scenario.defaults, *scenario.notebooks.values(), *scenario.sweep.values())
+               for k in (src or {}) if user_parameter_problem(k)}
     for nb in nb_paths:
         base = _base_parameters(scenario, nb, overrides)
         for point in _sweep_points(scenario, nb):
-            params = {**base, **point}
+            params = {k: v for k, v in {**base, **point}.items() if k not in refused}  # refused above
             try:
                 validate_parameters(nb, params, where=where)
             except ParameterError as e:
