@@ -37,6 +37,8 @@ codes = A.resolve_countries(nfa, countries)
 order = A.country_names(nfa, codes)  # the order of the parameter
 summary = A.summary(nfa, codes, span)
 head = A.headline(nfa, countries, years)
+# years after 2022 are GFN nowcasts: a figure that shows them is an estimate, not a published value
+latest_status = "estimated" if last > 2022 else "published"
 summary.tail(len(codes))
 
 # %% [markdown]
@@ -93,7 +95,8 @@ out.figure(
                  f"消費のエコロジカル・フットプリント（左）と生物生産力（右・斜線）、1人当たりグローバルヘクタール、{last}年。"
                  "二酸化炭素吸収地の生物生産力はGFNの慣行によりゼロ。" + ("2023年以降はGFNの速報推計。" if last > 2022 else "")),
     source=A.NFA_SOURCE,
-    status="published",
+    status=latest_status,
+    year=last,
     data_edition=A.NFA_EDITION,
 )
 
@@ -118,12 +121,14 @@ out.figure(
                  f"Japan's ecological footprint of consumption by land type (stacked) and its biocapacity (line), gha per "
                  f"person. In {last} the footprint is {jp['ef_consumption_gha_per_cap']:.2f} gha against "
                  f"{jp['biocapacity_gha_per_cap']:.2f} gha of biocapacity: {jp['countries_needed']:.1f} times Japan's "
-                 "own biocapacity.",
+                 "own biocapacity." + (" Years after 2022 are GFN nowcasts." if last > 2022 else ""),
                  f"日本の消費のエコロジカル・フットプリント（土地タイプ別、積み上げ）と生物生産力（線）、1人当たりgha。"
                  f"{last}年はフットプリント{jp['ef_consumption_gha_per_cap']:.2f} gha、生物生産力"
-                 f"{jp['biocapacity_gha_per_cap']:.2f} gha（自国の生物生産力の{jp['countries_needed']:.1f}倍）。"),
+                 f"{jp['biocapacity_gha_per_cap']:.2f} gha（自国の生物生産力の{jp['countries_needed']:.1f}倍）。"
+                 + ("2023年以降はGFNの速報推計。" if last > 2022 else "")),
     source=A.NFA_SOURCE,
-    status="published",
+    status=latest_status,
+    year=f"{first}–{last}",
     data_edition=A.NFA_EDITION,
 )
 
@@ -146,7 +151,8 @@ out.figure(
                  "地球の数＝1人当たりフットプリント÷世界の1人当たり生物生産力。オーバーシュート・デー＝365×世界の1人当たり"
                  "生物生産力÷1人当たりフットプリント（GFNの定義）。「—」はオーバーシュートなし。"),
     source=A.NFA_SOURCE,
-    status="derived",
+    status="derived" if last <= 2022 else "estimated",
+    year=last,
     data_edition=A.NFA_EDITION,
 )
 national_plots.earths_table(latest, lang)

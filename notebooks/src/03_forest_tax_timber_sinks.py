@@ -113,6 +113,7 @@ out.figure(
     source=f"{F.SOURCES['pools']}; {F.SOURCES['weights']}; {F.SOURCES['osaka_fy2023']}; {F.SOURCES['levy']}; "
            f"{F.SOURCES['census']}",
     status=weakest_status(flows["status"]),
+    year=pick(lang, f"FY{fiscal_years[0]}–FY{fiscal_years[1]}", f"{fiscal_years[0]}–{fiscal_years[1]}年度"),
 )
 
 # %% [markdown]
@@ -141,6 +142,7 @@ out.figure(
         f"大阪府域（大阪市を含む）に戻るのは{back / 1e6:,.0f}百万円（{back / d_fy['amount_jpy'].sum():.0%}）。"),
     source=f"{F.SOURCES['prefectures']}; {F.SOURCES['weights']}; {F.SOURCES['levy']}",
     status="estimated",
+    year=pick(lang, f"FY{dest_fy}", f"{dest_fy}年度"),
 )
 
 # %%
@@ -159,6 +161,7 @@ out.figure(
     source=f"{F.SOURCES['prefectures']}; {F.SOURCES['weights']}",
     credit=maps.credit("mlit", lang=lang),
     status="estimated",
+    year=pick(lang, f"FY{dest_fy}", f"{dest_fy}年度"),
 )
 
 # %% [markdown]
@@ -182,6 +185,7 @@ out.figure(
         f"Cs＝W×D×Cf×44/12、一次減衰（半減期35/25/2年、未検証）。{horizon_year}年の貯蔵量{stock_end:,.0f} t-CO₂。"),
     source=f"{F.SOURCES['guideline']}; {F.SOURCES['ipcc']}; prices and mix: project assumptions",
     status=weakest_status([*sc.stock["status"], "illustrative"]),
+    year=f"{purchase_years[0]}–{horizon_year}",
 )
 
 # %% [markdown]
@@ -202,6 +206,7 @@ out.figure(
         f"合計年{sink_total:,.0f}t-CO₂。スギの係数は検証済み、ヒノキの係数と成長量は未検証。"),
     source=F.SOURCES["sink"] + "; partners and area: illustrative scenario",
     status="illustrative",
+    year=pick(lang, f"a year from {sink_from_year}", f"{sink_from_year}年以降の毎年"),
 )
 sc.sink[["code5", "name", "species", "age_y", "area_ha", "increment_m3_per_ha_yr", "bef", "co2_t", "co2_t_per_ha",
          "status"]]
@@ -240,6 +245,7 @@ out.figure(
         f"{row_2030['share_of_footprint']:.4%}。"),
     source=f"{F.SOURCES['guideline']}; {F.SOURCES['sink']}; emissions: {emissions.source}; footprint: {cf.source}",
     status="illustrative",
+    year=f"{int(off['year'].min())}–{int(off['year'].max())}",
 )
 off[off["year"].isin([2025, 2030, 2040, 2050])]
 

@@ -21,6 +21,7 @@ partnerships = []  # partnership ids to include, e.g. hcmc or forest_regions; em
 wood_share = 0.5  # share of forest-tax receipts spent on wood (illustrative; as notebook 03)
 supported_area_ha = 100.0  # forest area supported in each partner municipality (illustrative; as notebook 03)
 lang = "en"  # en or ja
+dpi = 300  # resolution of the PNG figures in dots per inch (300 for print and the brief pack)
 output_dir = ""  # empty: reports/interactive/05_local_sdgs_brief; the runner sets its run folder
 processed_dir = "data/processed"  # tables are also published here; empty: do not publish
 
@@ -44,7 +45,7 @@ out = NotebookOutputs.create(
     processed_dir=processed_dir,
     lang=lang,
     parameters=dict(year=year, flows_year=flows_year, draws=draws, seed=seed, partnerships=partnerships,
-                    wood_share=wood_share, supported_area_ha=supported_area_ha, lang=lang),
+                    wood_share=wood_share, supported_area_ha=supported_area_ha, lang=lang, dpi=dpi),
 )
 all_parts = S.load_partnerships()
 parts = S.select_partnerships(all_parts, partnerships)
@@ -100,8 +101,9 @@ osaka_earths = float(h.loc["earths", "central"])
 out.figure(
     sdgs_plots.earths_bar(
         S.earths_rows(headline, national, countries, name=lambda k: label(k, lang)), label("Osaka", lang), lang,
-        title=pick(lang, f"Osaka City's way of living needs {osaka_earths:.2f} Earths",
-                   f"大阪市の暮らしには地球{osaka_earths:.2f}個分が必要"),
+        title=pick(lang, f"Osaka City's way of living needs {osaka_earths:.2f} Earths ({year})",
+                   f"大阪市の暮らしには地球{osaka_earths:.2f}個分が必要（{year}年）"),
+        year=year,
     ),
     "brief_earths",
     title=pick(lang, f"Earths needed: Osaka City and its partners' countries, {year}",
@@ -110,13 +112,16 @@ out.figure(
         lang,
         f"If everyone lived like Osaka City's residents, humanity would need {osaka_earths:.2f} Earths (90 % interval "
         f"{h.loc['earths', 'p05']:.2f}–{h.loc['earths', 'p95']:.2f}; city estimate downscaled from national accounts). "
-        f"National values of Japan and the partners' countries are published (NFA 2025 edition).",
+        f"National values of Japan and the partners' countries are published (NFA 2025 edition). All values are for "
+        f"{year}; the national accounts notebook also shows later years, which are GFN nowcasts and differ.",
         f"世界中の人が大阪市民と同じ暮らしをすると地球{osaka_earths:.2f}個分が必要（90%区間"
         f"{h.loc['earths', 'p05']:.2f}–{h.loc['earths', 'p95']:.2f}、国の勘定から按分した推計）。日本と連携先の国の値は公表値"
-        "（NFA 2025年版）。"),
+        f"（NFA 2025年版）。値はすべて{year}年のもの。国の勘定のノートブックが示す{year}年より後の年はGFNの速報推計で、値が異なる。"),
     source=f"{A.NFA_SOURCE}; city: footprint.city (estimated CLUM, household survey)",
     status="estimated",
+    year=year,
     data_edition=A.NFA_EDITION,
+    dpi=dpi,
 )
 
 # %% [markdown]
@@ -139,7 +144,9 @@ out.figure(
         "（土地タイプ別の国内生産と輸入のシェアによる）。環境基本計画が「多様なきずな」で応えようとする依存の姿。"),
     source=f"{A.NFA_SOURCE}; footprint.city (estimated)",
     status="estimated",
+    year=year,
     data_edition=A.NFA_EDITION,
+    dpi=dpi,
 )
 
 # %% [markdown]
@@ -167,6 +174,8 @@ out.figure(
         f"森林環境税を納付（納税義務者数は人口シェアで推計）：{fy_last}年度の森林地域への純流出は約{net_last:,.0f}百万円。"),
     source=f"{F.SOURCES['osaka_fy2023']}; {F.SOURCES['pools']}; {F.SOURCES['levy']}",
     status="estimated",
+    year=pick(lang, f"FY{int(fl['fiscal_year'].iloc[0])}–FY{fy_last}", f"{int(fl['fiscal_year'].iloc[0])}–{fy_last}年度"),
+    dpi=dpi,
 )
 
 # %% [markdown]
@@ -175,8 +184,18 @@ out.figure(
 # %%
 cf_t = float(carbon["co2_t"])
 ratio = S.footprint_to_sink_ratio(cf_t, forest)
+# annual flows only: the wood-carbon stock accumulated to the horizon year is not comparable with a year's
+# footprint, so the chart shows the stock's net addition in one year instead
+wood_year = 2030 if 2030 in set(forest.stock["year"]) else forest.horizon_year
+wood_added = float(forest.stock.loc[forest.stock["year"] == wood_year, "stock_change_co2_t"].sum())
+mag = S.offset_magnitudes(table, cf_t, forest, lang)
+mag = pd.concat([mag[mag["co2_t"] != forest.stock_end_co2_t], pd.DataFrame([dict(
+    name=pick(lang, f"Net addition to the carbon in purchased wood ({wood_year})",
+              f"購入木材の炭素貯蔵の純増（{wood_year}年）"), co2_t=wood_added, status="illustrative")])],
+    ignore_index=True)
+mag = mag[mag["co2_t"] > 0].reset_index(drop=True)
 out.figure(
-    sdgs_plots.magnitudes(S.offset_magnitudes(table, cf_t, forest, lang), lang,
+    sdgs_plots.magnitudes(mag, lang, ref_label=pick(lang, "the footprint", "フットプリント"),
                           title=pick(lang, "Offsets are thousands of times smaller than the footprint",
                                      "吸収・貯蔵はフットプリントの数千分の1")),
     "brief_offsets_scale",
@@ -186,12 +205,15 @@ out.figure(
         lang,
         f"Osaka City's carbon footprint (about {cf_t / 1e6:.0f} Mt-CO₂ a year, estimate) is about {ratio:,.0f} times the "
         f"annual sink of {forest.supported_area_ha:,.0f} ha in each of two illustrative partner forests. Published JCM "
-        "reductions and the illustrative wood-carbon stock are of the same small order: cutting demand matters most.",
+        f"reductions and the illustrative yearly addition to the carbon in purchased wood ({wood_year}) are of the same "
+        "small order: cutting demand matters most. All quantities are per year.",
         f"大阪市のカーボン・フットプリント（年約{cf_t / 1e6:.0f} Mt-CO₂、推計）は、例示の連携先森林2か所（各"
-        f"{forest.supported_area_ha:,.0f}ha）の年間吸収量の約{ratio:,.0f}倍。公表されたJCM削減量や例示の木材炭素貯蔵も同じく"
-        "小さく、需要の削減が最も重要。"),
+        f"{forest.supported_area_ha:,.0f}ha）の年間吸収量の約{ratio:,.0f}倍。公表されたJCM削減量や例示の購入木材の炭素貯蔵の"
+        f"年間純増（{wood_year}年）も同じく小さく、需要の削減が最も重要。いずれも年間の量。"),
     source=f"footprint.city (estimated); {F.SOURCES['sink']}; {F.SOURCES['guideline']}; JCM: flow seed data (sources per row)",
     status="illustrative",
+    year=year,
+    dpi=dpi,
 )
 
 # %% [markdown]
@@ -212,6 +234,8 @@ out.figure(
         "各値とその区分は指標表を参照。"),
     source="footprint indicator table (sources per row)",
     status="derived",
+    year=pick(lang, f"footprint {year}, bonds {flows_year}", f"フットプリント{year}年・きずな{flows_year}年"),
+    dpi=dpi,
 )
 
 # %% [markdown]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from footprint.core import STATUSES, atomic_path
 from footprint.core.layout import NotebookLayout
 from footprint.outputs.labels import check_lang
 from footprint.outputs.style import JA_FONT, setup_style  # noqa: F401  (setup_style re-used by callers)
+from footprint.outputs.text import wrap
 
 FORMATS = ("png", "svg", "pdf")
 _STATUS_PREFIX = {
@@ -47,6 +47,8 @@ class FigureRecord:
     data_edition: str = ""
     version: str = __version__
     notebook: str = ""
+    year: str = ""
+    dpi: int = 0
 
     def __repr__(self) -> str:  # one line in notebook outputs, not the whole record
         exts = ", ".join(sorted(self.files))
@@ -57,23 +59,114 @@ class FigureRecord:
         return f"{self.title}. footprint {self.version}, figure '{self.name}'. Data: {self.source}"
 
 
-def _wrap(text: str, lang: str, width_in: float) -> str:
-    # about 15 Latin characters or 8 CJK characters per inch at 8 pt
-    width = int(width_in * (8 if lang == "ja" else 15))
-    out = []
-    for para in text.split("\n"):
-        out.extend(textwrap.wrap(para, width=max(20, width), break_long_words=lang == "ja") or [""])
-    return "\n".join(out)
+def columns(width_in: float, fontsize: float) -> int:
+    """Wrap width in text columns (:func:`footprint.outputs.text.text_width`) for ``width_in`` inches
+    of text at ``fontsize`` points: a Latin character of DejaVu Sans is about 0.6 em on average, a
+    full-width character (two columns) 1 em."""
+    return max(8, int(width_in * 72 / (fontsize * 0.6)))
+
+
+def _wrap(text: str, lang: str, width_in: float, fontsize: float = 8.0) -> str:
+    """Captions and credit lines broken by :func:`footprint.outputs.text.wrap` (禁則 rules for Japanese)."""
+    check_lang(lang)
+    return wrap(text, columns(width_in, fontsize))
 
 
 def add_caption(fig, caption: str, credit: str, lang: str = "en") -> None:
-    """Draw the caption and credit line under the axes (kept by ``bbox_inches='tight'``)."""
-    w = fig.get_figwidth()
-    body = _wrap(caption, lang, w)
-    fig.text(0.01, -0.01, body, ha="left", va="top", fontsize=8, color="#333333", wrap=False)
-    n = body.count("\n") + 1
-    fig.text(0.01, -0.02 - 0.035 * n * (4.8 / fig.get_figheight()), _wrap(credit, lang, w), ha="left", va="top",
-             fontsize=7, color="#666666")
+    """Draw the caption and, right under it, the credit line below the figure (kept by the tight box)."""
+    x0, x1, _top = _top_of(fig)  # the caption starts where the drawing does (long tick labels included)
+    left = min(x0, 0.01)
+    w = fig.get_figwidth() * max(1.0, x1 - left)
+    body = fig.text(left, -0.01, _wrap(caption, lang, w, 8), ha="left", va="top", fontsize=8, color="#333333")
+    renderer = fig.canvas.get_renderer()
+    bottom = body.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
+    gap = 5 / 72 / fig.get_figheight()  # 5 points
+    fig.text(left, bottom - gap, _wrap(credit, lang, w, 7), ha="left", va="top", fontsize=7, color="#666666")
+
+
+_STATUS_TAG = {
+    "en": {"published": "Published data", "derived": "Derived from published data", "estimated": "Estimate",
+           "illustrative": "Illustrative scenario"},
+    "ja": {"published": "公表値", "derived": "公表値からの算出値", "estimated": "推計値", "illustrative": "例示シナリオ"},
+}
+STATUS_COLOURS = {"published": "#1b9e77", "derived": "#7570b3", "estimated": "#d95f02", "illustrative": "#757575"}
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds Japanese (kana, kanji or full-width forms)."""
+    return any("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)
+
+
+def year_text(year: int | str | None, lang: str) -> str:
+    """``2024`` -> ``"2024"`` / ``"2024年"``; text such as ``"FY2024"`` or ``"2000–2024"`` as given."""
+    if year is None or year == "":
+        return ""
+    if isinstance(year, (int, float)) and not isinstance(year, bool):
+        return f"{int(year)}年" if lang == "ja" else str(int(year))
+    return str(year)
+
+
+def status_tag(status: str, year: int | str | None, lang: str) -> str:
+    """The small tag drawn on every figure: its year and what its numbers are (``2022 · Estimate``)."""
+    word = _STATUS_TAG[lang][status]
+    y = year_text(year, lang)
+    return f"{y} · {word}" if y else word
+
+
+def drawn_titles(fig) -> list:
+    """Every title drawn on ``fig``: axes titles (centre, left, right) and the suptitle."""
+    out = [t for ax in fig.axes for t in (ax.title, ax._left_title, ax._right_title) if t.get_text().strip()]
+    if fig._suptitle is not None and fig._suptitle.get_text().strip():
+        out.append(fig._suptitle)
+    return out
+
+
+def _same_weight_for_japanese(fig) -> None:
+    """IPAexGothic has no bold face: bold Japanese text would show bold digits and Latin letters
+    (DejaVu Sans Bold) among regular kana. Text holding Japanese is drawn in one (regular) weight."""
+    from matplotlib.text import Text
+
+    for t in fig.findobj(Text):
+        if has_cjk(t.get_text()) and t.get_fontweight() not in ("normal", 400, "regular"):
+            t.set_fontweight("normal")
+
+
+def _wrap_titles(fig) -> None:
+    """Titles wider than their axes (the figure, for a suptitle) are broken by the 禁則 rules."""
+    renderer = fig.canvas.get_renderer()
+    for t in drawn_titles(fig):
+        ax = t.axes
+        # a title may reach a little beyond its axes (over the tick labels), never beyond the figure
+        width_in = fig.get_figwidth() if ax is None else min(fig.get_figwidth(), ax.get_window_extent(renderer).width
+                                                            / fig.dpi * 1.15)
+        text = t.get_text()
+        fs = t.get_fontsize() * (1.08 if t.get_fontweight() in ("bold", 700) else 1.0)
+        if t.get_window_extent(renderer).width / fig.dpi > width_in:
+            t.set_text(wrap(text.replace("\n", " ") if not has_cjk(text) else text.replace("\n", ""),
+                            columns(width_in, fs)))
+
+
+def _top_of(fig) -> tuple[float, float, float]:
+    """Left, right and top of what is drawn, in figure fractions."""
+    bb = fig.get_tightbbox(fig.canvas.get_renderer())
+    w, h = fig.get_figwidth(), fig.get_figheight()
+    return bb.x0 / w, bb.x1 / w, bb.y1 / h
+
+
+def finish_figure(fig, *, title: str, status: str, year: int | str | None, lang: str) -> None:
+    """What every exported figure carries: a drawn title (``title`` when the plot drew none), titles
+    wrapped to their width, Japanese in one weight, and a tag with the year and the status."""
+    if not drawn_titles(fig):
+        x0, _x1, top = _top_of(fig)
+        fig.suptitle(wrap(title, columns(fig.get_figwidth(), 12)), x=max(x0, 0.01), y=top + 4 / 72 / fig.get_figheight(),
+                     ha="left", va="bottom", fontsize=12, fontweight="normal" if has_cjk(title) else "bold")
+    _wrap_titles(fig)
+    _same_weight_for_japanese(fig)
+    _x0, x1, top = _top_of(fig)
+    colour = STATUS_COLOURS[status]
+    fig.text(x1, top + 4 / 72 / fig.get_figheight(), status_tag(status, year, lang),
+             ha="right", va="bottom", fontsize=8, color=colour, gid="status_tag",
+             bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": colour, "linewidth": 0.8})
 
 
 def _metadata(fmt: str, rec: dict) -> dict:
@@ -118,6 +211,15 @@ def _check(lang: str, status: str, formats: Sequence[str]) -> None:
         raise ValueError(f"formats must be among {FORMATS}, got {bad}")
 
 
+def _check_dpi(dpi) -> int:
+    if dpi is None:
+        dpi = matplotlib.rcParams["savefig.dpi"]
+        dpi = dpi if isinstance(dpi, (int, float)) else matplotlib.rcParams["figure.dpi"]
+    if isinstance(dpi, bool) or not isinstance(dpi, (int, float)) or not 50 <= dpi <= 1200:
+        raise ValueError(f"save_figure: dpi must be a number from 50 to 1200, got {dpi!r}")
+    return int(dpi)
+
+
 def _caption_and_credit(caption: str, source: str, credit: str, status: str, lang: str) -> tuple[str, str]:
     """The caption with its status label (ESTIMATE, ...) and the credit line (source, credit, version)."""
     prefix = _STATUS_PREFIX[lang].get(status, "")
@@ -135,7 +237,7 @@ def _write(fig, layout: NotebookLayout, rec: FigureRecord, formats: Sequence[str
     bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
     for fmt in formats:
         with atomic_path(layout.figure(rec.name, fmt)) as tmp:
-            fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, d), bbox_inches=bbox)
+            fig.savefig(tmp, format=fmt, metadata=_metadata(fmt, d), bbox_inches=bbox, dpi=rec.dpi)
     side = dict(d, citation=rec.citation)
     with atomic_path(layout.sidecar(rec.name)) as tmp:
         tmp.write_text(json.dumps(side, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n", "utf-8")
@@ -152,10 +254,12 @@ def save_figure(
     credit: str = "",
     status: str = "published",
     lang: str = "en",
+    year: int | str | None = None,
     parameters: Mapping | None = None,
     data_edition: str = "",
     notebook: str = "",
     formats: Sequence[str] = FORMATS,
+    dpi: int | None = None,
     close: bool = True,
 ) -> FigureRecord:
     """Export ``fig`` as PNG, SVG and PDF into ``out_dir/figures`` with metadata and a caption.
@@ -163,9 +267,16 @@ def save_figure(
     ``status`` is the weakest status of the numbers shown. ``estimated`` and ``illustrative``
     figures get that label prefixed to their caption, so that no estimate is cited as a
     published figure. The credit line names the data source and this package's version.
+
+    ``year`` (a year, or text such as ``"FY2024"`` or ``"2000–2024"``) and the status are drawn as a
+    small tag above the figure; a figure without a drawn title gets ``title``. ``dpi``: resolution
+    of the PNG (default: the style's, 150; 300 for print and the brief pack).
     """
     _check(lang, status, formats)
+    dpi = _check_dpi(dpi)
+    fig.set_dpi(dpi)  # text is measured at the resolution it is drawn with (see style.setup_style)
     full_caption, credit_line = _caption_and_credit(caption, source, credit, status, lang)
+    finish_figure(fig, title=title, status=status, year=year, lang=lang)
     add_caption(fig, full_caption, credit_line, lang)
     layout = NotebookLayout(Path(out_dir))
     rec = FigureRecord(
@@ -180,6 +291,8 @@ def save_figure(
         parameters=dict(parameters or {}),
         data_edition=data_edition,
         notebook=notebook,
+        year=year_text(year, "en"),
+        dpi=dpi,
     )
     _write(fig, layout, rec, formats)
     if close:

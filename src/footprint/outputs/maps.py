@@ -276,12 +276,15 @@ def km_per_degree_lon(lat_deg: float) -> float:
     return float(np.pi / 180 * _EARTH_RADIUS_KM * np.cos(np.deg2rad(lat_deg)))
 
 
-def add_scale_bar(ax, *, lang: str = "en", loc: str = "lower left", fraction: float = 0.2, lat: float | None = None):
+def add_scale_bar(ax, *, lang: str = "en", loc: str = "lower left", fraction: float = 0.2, lat: float | None = None,
+                  anchor: tuple[float, float] | None = None):
     """Draw a scale bar on a map in longitude/latitude (EPSG:4326) axes; return its label text.
 
     The bar is a round length (1, 2 or 5 × 10ⁿ km) close to ``fraction`` of the map's width,
     measured along the parallel ``lat`` (default: the middle of the view). On a map spanning many
     degrees of latitude the scale holds only along that parallel, and the label says so.
+    ``anchor``: where the bar starts, in axes fractions (x, y), instead of ``loc`` (for maps whose
+    lower corners hold land or a credit).
     """
     check_lang(lang)
     if loc not in ("lower left", "lower right"):
@@ -295,7 +298,12 @@ def add_scale_bar(ax, *, lang: str = "en", loc: str = "lower left", fraction: fl
     pad_x, pad_y = 0.04 * (x1 - x0), 0.05 * (y1 - y0)
     start = x0 + pad_x if loc == "lower left" else x1 - pad_x - deg
     y = y0 + pad_y
-    ax.plot([start, start + deg], [y, y], color="#222222", lw=2.5, solid_capstyle="butt", zorder=10)
+    if anchor is not None:
+        fx, fy = anchor
+        if not (0 <= fx <= 1 and 0 <= fy <= 1):
+            raise ParameterError(f"scale bar: anchor must be axes fractions in [0, 1], found {anchor!r}")
+        start, y = x0 + fx * (x1 - x0), y0 + fy * (y1 - y0)
+    ax.plot([start, start + deg], [y, y], color="#222222", lw=2.5, solid_capstyle="butt", zorder=10, gid="scale_bar")
     for xx in (start, start + deg):
         ax.plot([xx, xx], [y - 0.008 * (y1 - y0), y + 0.008 * (y1 - y0)], color="#222222", lw=1, zorder=10)
     span = abs(y1 - y0)

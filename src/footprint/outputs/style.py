@@ -151,3 +151,34 @@ def plain_log_ticks(axis) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
+
+
+def ratio_text(ratio: float) -> str:
+    """A ratio rounded to two significant figures, with thousands separators (``9,612.3`` -> ``9,600``)."""
+    r = float(f"{ratio:.2g}")
+    return f"{r:,.0f}" if r >= 10 else f"{r:,.1f}".rstrip("0").rstrip(".")
+
+
+def log_dots(ax, values, names, colours, *, ref: int | None = None, ratio_label=None, unit: str = "") -> None:
+    """Quantities of very different size as dots on a log axis (never bars: a bar's length on a log
+    axis starts at an arbitrary floor and understates the gaps), drawn top to bottom.
+
+    Each dot carries its value; with ``ref`` (the index of the reference row) the rows smaller than
+    the reference also carry ``ratio_label(ratio)``, e.g. ``"1/9,600 of the footprint"``, so that
+    the gap is read as a number, not as a length.
+    """
+    vals = np.asarray(values, dtype=float)
+    y = np.arange(len(vals))[::-1]
+    ax.scatter(vals, y, s=70, c=list(colours), zorder=3, edgecolors="black", linewidths=0.5)
+    ax.set_xscale("log")
+    for i, (yi, v) in enumerate(zip(y, vals, strict=True)):
+        text = f"{v:,.0f}{unit}"
+        if ref is not None and ratio_label is not None and i != ref and v < vals[ref]:
+            text += f"\n{ratio_label(ratio_text(vals[ref] / v))}"
+        ax.annotate(text, (v, yi), xytext=(8, 0), textcoords="offset points", va="center", ha="left", fontsize=8.5)
+    ax.set_yticks(y, list(names))
+    ax.set_ylim(-0.7, len(vals) - 0.3)
+    ax.set_xlim(vals.min() / 4, vals.max() * 200)
+    plain_log_ticks(ax.xaxis)
+    ax.grid(axis="y", visible=True, ls=":", alpha=0.5)
+    ax.grid(axis="x", visible=True, alpha=0.3)

@@ -108,13 +108,15 @@ def wrap_line(text: str, width: int) -> list[str]:
             line.append(tok)  # no allowed break yet: an overlong word stays whole
             used += w
             continue
-        # prefer good breaks unless they would leave a line under half full
+        # the best break among those that leave the line at least half full (a space early in a
+        # Japanese line, e.g. inside "NFA 2025", must not beat a good break near its end)
         good = [i for q, i in cands if q == best_q]
-        cut = good[-1]
-        if best_q < 3:
-            fill = [i for q, i in cands if q >= 1 and text_width("".join(line[:i])) >= width // 2]
-            better = [i for i in good if text_width("".join(line[:i])) >= width // 2]
-            cut = better[-1] if better else (fill[-1] if fill else cut)
+        half = [(q, i) for q, i in cands if q >= 1 and text_width("".join(line[:i])) >= width // 2]
+        if half:
+            top = max(q for q, _ in half)
+            cut = [i for q, i in half if q == top][-1]
+        else:
+            cut = good[-1]
         head, rest = line[:cut], line[cut:]
         lines.append("".join(head).rstrip())
         line = rest + [tok]

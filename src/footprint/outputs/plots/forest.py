@@ -11,7 +11,7 @@ from matplotlib.patches import Patch
 from footprint.core.places import OSAKA_CODE, OSAKA_PREF_CODE
 from footprint.outputs import maps
 from footprint.outputs.labels import pick
-from footprint.outputs.style import PALETTE, plain_log_ticks
+from footprint.outputs.style import PALETTE, log_dots
 
 RECEIPTS = "#1b9e77"
 PAYMENTS = "#d95f02"
@@ -180,6 +180,9 @@ def money_map(prefs_gdf, dest: pd.DataFrame, fiscal_year: int, partners_gdf=None
         s.set_color("#555555")
     if handles:
         ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(0.99, 0.26), fontsize=8)
+    # the lower left of Japan's frame holds Okinawa and the lower right the credit: the bar sits in the sea
+    maps.add_scale_bar(ax, lang=lang, anchor=(0.62, 0.09))
+    maps.add_scale_bar(ins, lang=lang, loc="lower right", fraction=0.3)
     ax.set_title(title if title is not None else pick(lang, f"Osaka City's forest levy by receiving region, FY{fiscal_year}",
                                                       f"大阪市民の森林環境税の受け手地域（{fiscal_year}年度）"))
     return fig, ax
@@ -250,7 +253,8 @@ def partner_sink(sink: pd.DataFrame, lang: str = "en", title: str | None = None)
 
 def offsets_chart(off: pd.DataFrame, lang: str = "en", marks=(2030, 2050),
                   panel_titles: tuple[str, str] | None = None):
-    """Left: stored + absorbed per year (t-CO2). Right: against emissions and footprint (log scale).
+    """Left: stored + absorbed per year (t-CO2). Right: dots against emissions and footprint on a log
+    scale, each offset annotated with its fraction of the emissions (no bars on the log axis).
 
     ``panel_titles``: the two panels' titles (default: what each panel shows).
     """
@@ -273,15 +277,10 @@ def offsets_chart(off: pd.DataFrame, lang: str = "en", marks=(2030, 2050),
         names.append(pick(lang, f"stored + absorbed {m}", f"貯蔵＋吸収 {m}年"))
         vals.append(max(float(rows.loc[m, "total_co2_t"]), 1e-3))
         colours.append("#2e7d32")
-    y = np.arange(len(vals))[::-1]
-    a2.barh(y, vals, color=colours, log=True)
-    for yi, v in zip(y, vals, strict=True):
-        a2.text(v, yi, f" {v:,.0f}", va="center", fontsize=8)
-    a2.set_yticks(y, names)
-    a2.set_xlim(min(vals) / 3, max(vals) * 60)
-    plain_log_ticks(a2.xaxis)
-    a2.set_xlabel(pick(lang, "t-CO₂ per year (log scale)", "t-CO₂/年（対数目盛）"))
-    a2.grid(axis="y", visible=False)
+    # dots, not bars: on a log axis a bar's length starts at an arbitrary floor and hides a 10,000× gap
+    log_dots(a2, vals, names, colours, ref=0,
+             ratio_label=lambda r: pick(lang, f"= 1/{r} of emissions", f"＝排出量の{r}分の1"))
+    a2.set_xlabel(pick(lang, "t-CO₂ per year (log scale: each step is 10×)", "t-CO₂/年（対数目盛：1目盛10倍）"))
     fig.tight_layout()
     left, right = panel_titles if panel_titles is not None else (
         pick(lang, "Stored + absorbed per year", "年間の貯蔵＋吸収"),

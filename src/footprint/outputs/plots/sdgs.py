@@ -2,40 +2,51 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from footprint.outputs.labels import label, pick
-from footprint.outputs.style import PALETTE, plain_log_ticks
+from footprint.outputs.style import PALETTE, log_dots
+from footprint.outputs.text import wrap
 from footprint.sdgs import SDGS
 
 _STATUS_COLOUR = {"published": "#1b9e77", "derived": "#7570b3", "estimated": "#d95f02", "illustrative": "#9e9e9e"}
 
 
-def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en", title: str | None = None):
+def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en", title: str | None = None,
+               year: int | None = None):
     """Earths needed per person: horizontal bars with the 90 % interval where known, 1 Earth marked.
 
-    ``rows``: ``name, earths, p05, p95, status`` (one row per place, drawn top to bottom).
+    ``rows``: ``name, earths, p05, p95, status`` (one row per place, drawn top to bottom); ``year``
+    (of every value) goes into the axis label, so that a value is never read against another year's.
+    No value label crosses the 1-Earth line and the line's own label sits above the bars.
     """
-    fig, ax = plt.subplots(figsize=(8.5, 0.55 * len(rows) + 1.4))
+    fig, ax = plt.subplots(figsize=(8.5, 0.55 * len(rows) + 1.6))
     y = np.arange(len(rows))[::-1]
     colours = [PALETTE["highlight"] if n == highlight else PALETTE["muted"] for n in rows["name"]]
     ax.barh(y, rows["earths"], color=colours, height=0.62)
     has = rows["p05"].notna().to_numpy()
     err = np.vstack([(rows["earths"] - rows["p05"]).to_numpy(), (rows["p95"] - rows["earths"]).to_numpy()])
     ax.errorbar(rows["earths"].to_numpy()[has], y[has], xerr=err[:, has], fmt="none", ecolor="black", capsize=4, lw=1.2)
+    ax.axvline(1.0, color="black", lw=1, ls="--", gid="one_earth")
+    ax.set_xlim(0, float(np.nanmax(rows[["earths", "p95"]].to_numpy())) * 1.25)
+    ax.set_ylim(-0.6, y.max() + 1.0)
+    ax.text(1.02, y.max() + 0.5, pick(lang, "1 Earth", "地球1個"), fontsize=8, va="bottom", ha="left", gid="one_earth_label")
     right = np.where(has, rows["p95"].to_numpy(), rows["earths"].to_numpy())
+    renderer = fig.canvas.get_renderer()
+    to_data = ax.transData.inverted()
     for yi, v, r, s in zip(y, rows["earths"], right, rows["status"], strict=True):
         tag = "" if s == "published" else pick(lang, " (estimate)", "（推計）")
-        ax.text(r + 0.05, yi, f"{v:.2f}{tag}", va="center", fontsize=9)
-    ax.axvline(1.0, color="black", lw=1, ls="--")
-    ax.text(1.02, y.max() + 0.45, pick(lang, "1 Earth", "地球1個"), fontsize=8)
+        t = ax.text(r + 0.05, yi, f"{v:.2f}{tag}", va="center", fontsize=9)
+        bb = t.get_window_extent(renderer)
+        x0, x1 = to_data.transform([[bb.x0, 0], [bb.x1, 0]])[:, 0]
+        if x0 < 1.0 < x1:  # the label would sit on the 1-Earth line: move it just past the line
+            t.set_x(1.0 + 0.05)
     ax.set_yticks(y, rows["name"])
-    ax.set_xlabel(pick(lang, "Earths needed if everyone lived like this", "全員が同じ暮らしをした場合に必要な地球の数"))
-    ax.set_xlim(0, float(np.nanmax(rows[["earths", "p95"]].to_numpy())) * 1.25)
+    yr = "" if year is None else pick(lang, f", {year}", f"（{year}年）")
+    ax.set_xlabel(pick(lang, f"Earths needed if everyone lived like this{yr}",
+                       f"全員が同じ暮らしをした場合に必要な地球の数{yr}"))
     ax.grid(axis="y", visible=False)
     if title is not None:
         ax.set_title(title)
@@ -71,25 +82,24 @@ def dependence_bar(origin: pd.DataFrame, lang: str = "en", title: str | None = N
     return fig
 
 
-def magnitudes(rows: pd.DataFrame, lang: str = "en", title: str | None = None):
-    """Quantities of very different size on one log axis (t-CO2 a year), coloured by status.
+def magnitudes(rows: pd.DataFrame, lang: str = "en", title: str | None = None, ref: int | None = 0,
+               ref_label: str | None = None):
+    """Quantities of very different size (t-CO2 a year) as dots on one log axis, coloured by status.
 
-    ``rows``: ``name, co2_t, status``.
+    ``rows``: ``name, co2_t, status``, all of one kind (annual flows; a stock is not comparable).
+    Every row smaller than row ``ref`` carries its fraction of it (``= 1/9,600 of <ref_label>``;
+    default: the row's name), so the gap is read as a number; no bars on the log axis.
     """
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(rows) + 1.5))
-    y = np.arange(len(rows))[::-1]
-    ax.barh(y, rows["co2_t"], color=[_STATUS_COLOUR[s] for s in rows["status"]], height=0.6)
-    ax.set_xscale("log")
-    for yi, v in zip(y, rows["co2_t"], strict=True):
-        ax.text(v * 1.15, yi, f"{v:,.0f}", va="center", fontsize=9)
-    ax.set_yticks(y, rows["name"])
-    ax.set_xlim(rows["co2_t"].min() / 3, rows["co2_t"].max() * 12)
-    plain_log_ticks(ax.xaxis)
-    ax.set_xlabel(pick(lang, "t-CO₂ (log scale)", "t-CO₂（対数目盛）"))
-    handles = [plt.Rectangle((0, 0), 1, 1, color=_STATUS_COLOUR[s]) for s in _STATUS_COLOUR if s in set(rows["status"])]
-    ax.legend(handles, [label(s, lang) if s != "published" else pick(lang, "Published", "公表値")
-                        for s in _STATUS_COLOUR if s in set(rows["status"])], loc="lower right", fontsize=8)
-    ax.grid(axis="y", visible=False)
+    fig, ax = plt.subplots(figsize=(9, 0.65 * len(rows) + 1.5))
+    ref_name = ref_label or (str(rows["name"].iloc[ref]) if ref is not None else "")
+    log_dots(ax, rows["co2_t"], rows["name"], [_STATUS_COLOUR[s] for s in rows["status"]], ref=ref,
+             ratio_label=lambda r: pick(lang, f"= 1/{r} of {ref_name}", f"＝{ref_name}の{r}分の1"))
+    ax.set_xlabel(pick(lang, "t-CO₂ a year (log scale: each step is 10×)", "t-CO₂/年（対数目盛：1目盛10倍）"))
+    statuses = [s for s in _STATUS_COLOUR if s in set(rows["status"])]
+    handles = [plt.Line2D([], [], ls="", marker="o", markersize=8, markerfacecolor=_STATUS_COLOUR[s],
+                          markeredgecolor="black", markeredgewidth=0.5) for s in statuses]
+    ax.legend(handles, [label(s, lang) if s != "published" else pick(lang, "Published", "公表値") for s in statuses],
+              loc="lower right", fontsize=8, title=pick(lang, "Status", "区分"), title_fontsize=8)
     if title is not None:
         ax.set_title(title)
     return fig
@@ -104,8 +114,8 @@ def coverage_heatmap(cov: pd.DataFrame, names: list[str], lang: str = "en", titl
         if v:
             ax.text(j, i, str(v), ha="center", va="center", color="white" if v > data.max() / 2 else "black",
                     fontsize=10)
-    width = 6 if lang == "ja" else 14
-    ax.set_xticks(range(cov.shape[1]), [f"SDG {c}\n" + "\n".join(textwrap.wrap(SDGS[c][1 if lang == "ja" else 0], width))
+    width = 12 if lang == "ja" else 14  # columns: a Japanese character takes two
+    ax.set_xticks(range(cov.shape[1]), [f"SDG {c}\n" + wrap(SDGS[c][1 if lang == "ja" else 0], width)
                                         for c in cov.columns], fontsize=7)
     ax.set_yticks(range(cov.shape[0]), names)
     ax.grid(False)
