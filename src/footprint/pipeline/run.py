@@ -53,9 +53,28 @@ class RunResult:
 
 
 def _relative(p: Path | None) -> str | None:
+    """A path as outputs may show it: relative to the project, else only its last two parts
+    (``<folder>/<name>``), so that no output carries the user's or the machine's directories."""
     if p is None:
         return None
-    return os.path.relpath(p, paths.ROOT) if p.is_relative_to(paths.ROOT) else str(p)
+    p = Path(p)
+    if p.resolve().is_relative_to(paths.ROOT.resolve()):
+        return os.path.relpath(p.resolve(), paths.ROOT.resolve())
+    return "/".join(p.parts[-2:])
+
+
+def _recorded(results: Sequence[Mapping], run_dir: Path) -> list[dict]:
+    """Result records as the manifest keeps them: output folders relative to the run folder."""
+    out = []
+    for r in results:
+        params = dict(r.get("parameters") or {})
+        if "output_dir" in params:
+            params["output_dir"] = f"<run>/{r['label']}"
+        for k, v in params.items():
+            if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v:
+                params[k] = f"<run>/{INPUTS}/{Path(v).name}"
+        out.append({**r, "parameters": params})
+    return out
 
 
 def manifest_record(
@@ -79,7 +98,7 @@ def manifest_record(
         "inputs": raw_checksums(),
         "cache": {"dir": _relative(cache_dir), "reuse": bool(cache_dir and reuse), "reused": reused,
                   "executed": len(results) - reused},
-        "notebooks": results,
+        "notebooks": _recorded(results, run_dir),
     }
 
 
@@ -132,7 +151,8 @@ def run(
     mpath = RunLayout(run_dir).manifest
     _write_manifest(mpath, {"run": run_dir.name, "status": RUNNING, "scenario": {"name": scenario.name},
                             "started_utc": started.isoformat(timespec="seconds"), "publishes": publishing,
-                            "notebooks": [{"label": t.run_label, "parameters": t.parameters} for t in tasks]})
+                            "notebooks": _recorded([{"label": t.run_label, "parameters": t.parameters}
+                                                    for t in tasks], run_dir)})
     t0 = time.perf_counter()
     results = run_tasks(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
                         expected=previous_durations(reports), cache_dir=cache_dir, reuse=reuse)
@@ -148,7 +168,7 @@ def run(
         record = publish_tables(run_dir, results, {
             "run": run_dir.name, "scenario": scenario.name, "git_commit": manifest["git_commit"],
             "package_version": __version__, "run_folder": _relative(run_dir),
-            "parameters": {r["label"]: r["parameters"] for r in results},
+            "parameters": {r["label"]: r["parameters"] for r in _recorded(results, run_dir)},
         })
         manifest["published"] = {"dir": _relative(paths.PROCESSED), "files": len(record["files"])}
     _write_manifest(mpath, manifest)
@@ -183,7 +203,8 @@ def _confined(tasks: Sequence[Task], run_dir: Path) -> list[Task]:
                 if not dst.exists():
                     dst.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(src, dst)
-                params[k] = _relative(dst)
+                inside = dst.resolve().is_relative_to(paths.ROOT.resolve())
+                params[k] = os.path.relpath(dst.resolve(), paths.ROOT.resolve()) if inside else str(dst)
         out.append(replace(t, parameters=params))
     return out
 
