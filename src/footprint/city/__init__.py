@@ -25,13 +25,22 @@ Map of the package (imports point down this list):
                           :func:`random_draws`, :func:`simulate`
 ``results``               :func:`headline_results`, :func:`sensitivity`, :func:`compare_cities`,
                           :func:`time_series`
+``items``                 item-level spending components, the bridge's matrices, :func:`city_clum`
+``adjust``                regional price levels and grid factors (nearest-year filling, statuses)
+``item_inputs``           loaders of the item-level model (:func:`load_item_data`, :class:`ItemData`)
+``model``                 :class:`Structure`, :data:`STRUCTURAL_CHOICES`, the city CLUM per draw
 ``summaries``             tables of notebook 02 and :func:`headline` (its ``headline.json``)
 ``entry``                 Osaka entry points that load the shipped inputs: :func:`osaka_origin_table`,
                           :func:`osaka_carbon_footprint`, :func:`osaka_headline`
 ========================  ==================================================================
 """
 
+from footprint.city import model
 from footprint.city.categories import (
+    CARBON_NOT_LOCATED,
+    CARBON_NOT_LOCATED_LABEL,
+    HONEST_ORIGINS,
+    HOUSEHOLD_BASIS,
     CLUM_ROWS,
     CLUM_SOURCE,
     DEFAULT_SEED,
@@ -71,10 +80,14 @@ from footprint.city.footprint import (
     INDICATORS,
     city_biocapacity,
     downscale,
+    honest_origin_split,
     import_shares,
     indicators,
     origin_split,
 )
+from footprint.city.item_inputs import ItemData, load_item_data
+from footprint.city.items import COMPONENTS, city_clum
+from footprint.city.model import DEFAULT_STRUCTURE, STRUCTURAL_CHOICES, Structure
 from footprint.city.inputs import (
     CITIES_FILE,
     HOUSEHOLD_SIZE_FILE,
@@ -102,7 +115,10 @@ from footprint.city.inputs import (
 from footprint.city.lookups import population, resolve_city, resolve_year
 from footprint.city.national import YearContext, national_contexts, year_context
 from footprint.city.results import (
+    INTERVAL_FULL,
+    INTERVAL_PARAMETRIC,
     compare_cities,
+    structural_sensitivity,
     headline_results,
     sensitivity,
     time_series,
@@ -139,6 +155,22 @@ from footprint.city.uncertainty import (
 )
 
 __all__ = [
+    "CARBON_NOT_LOCATED",
+    "CARBON_NOT_LOCATED_LABEL",
+    "COMPONENTS",
+    "DEFAULT_STRUCTURE",
+    "HONEST_ORIGINS",
+    "HOUSEHOLD_BASIS",
+    "INTERVAL_FULL",
+    "INTERVAL_PARAMETRIC",
+    "ItemData",
+    "STRUCTURAL_CHOICES",
+    "Structure",
+    "city_clum",
+    "honest_origin_split",
+    "load_item_data",
+    "model",
+    "structural_sensitivity",
     "CITIES_FILE",
     "CLUM_ROWS",
     "CLUM_SOURCE",

@@ -20,6 +20,13 @@ from footprint.core.schema import suggest
 HH_ROWS: tuple[str, ...] = ("food", "housing", "personal_transport", "goods", "services")
 CLUM_ROWS: tuple[str, ...] = (*HH_ROWS, "government", "gfcf")
 ORIGINS: tuple[str, ...] = ("city", "rest_of_japan", "abroad")
+#: the origin of carbon uptake land: the method does not locate it (a public constant and label for
+#: every topic; carbon is never assigned to the city, the rest of Japan or abroad)
+CARBON_NOT_LOCATED = "carbon_not_located"
+CARBON_NOT_LOCATED_LABEL = ("carbon: uptake land not located", "炭素：吸収地は特定されない")
+HONEST_ORIGINS: tuple[str, ...] = (*ORIGINS, CARBON_NOT_LOCATED)
+#: the household basis of every survey number (stated in tables and captions)
+HOUSEHOLD_BASIS = ("two-or-more-person households (家計調査 二人以上の世帯)", "二人以上の世帯（家計調査）")
 
 #: the 10 major categories of the 家計調査 by-purpose classification (用途分類), in survey order
 SURVEY_CATEGORIES: tuple[str, ...] = (
@@ -71,7 +78,8 @@ ORIGIN_SOURCE = SOURCE + "; origin from Japan's production and imports by land t
 CARBON_SOURCE = SOURCE + "; intensity: NFA 2025 forest EQF, Mancini et al. (2016) AFCS and ocean share"
 
 __all__ = [
-    "CARBON_SOURCE", "CLUM_ROWS", "CLUM_SOURCE", "DEFAULT_SEED", "DEFAULT_YEAR", "HH_ROWS", "KAKEI_SOURCE",
+    "CARBON_NOT_LOCATED", "CARBON_NOT_LOCATED_LABEL", "CARBON_SOURCE", "CLUM_ROWS", "HONEST_ORIGINS",
+    "HOUSEHOLD_BASIS", "CLUM_SOURCE", "DEFAULT_SEED", "DEFAULT_YEAR", "HH_ROWS", "KAKEI_SOURCE",
     "NATIONAL", "ORIGINS", "ORIGIN_SOURCE", "OSAKA", "SOURCE", "SURVEY_CATEGORIES", "SURVEY_TO_CLUM",
     "WINDOW_YEARS", "mapping_matrix", "row_group_matrix",
 ]

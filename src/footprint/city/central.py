@@ -17,6 +17,7 @@ from footprint.accounts import LAND_TYPES
 from footprint.city.categories import (
     CARBON_SOURCE,
     HH_ROWS,
+    HONEST_ORIGINS,
     ORIGIN_SOURCE,
     ORIGINS,
     OSAKA,
@@ -32,6 +33,7 @@ from footprint.city.clum import (
 from footprint.city.footprint import (
     city_biocapacity,
     downscale,
+    honest_origin_split,
     import_shares,
     indicators,
     origin_split,
@@ -54,6 +56,7 @@ from footprint.city.model import (
 )
 from footprint.city.national import YearContext, year_context
 from footprint.city.spending import household_sizes, spending_ratios, window_means
+from footprint.core.errors import ParameterError
 from footprint.core.units import CarbonUptake, gha_per_t_co2
 
 
@@ -80,6 +83,7 @@ class CityFootprint:
     headline: dict[str, float]
     status: str = "estimated"
     ratio_status: pd.Series = field(default_factory=pd.Series)
+    origin_legacy: pd.DataFrame | None = None  # carbon split by I/(P+I) like other land (3 origins)
 
 
 def biocapacity_table(area: tuple[np.ndarray, np.ndarray, np.ndarray], ctx: YearContext, population_persons: float,
@@ -94,10 +98,11 @@ def biocapacity_table(area: tuple[np.ndarray, np.ndarray, np.ndarray], ctx: Year
 
 
 def origin_frame(split: np.ndarray) -> pd.DataFrame:
-    """A (6 land types × 3 origins) :func:`~footprint.city.footprint.origin_split` as a long table ``land_type, origin, ef_gha``."""
+    """A (6 land types × 3 or 4 origins) origin split as a long table ``land_type, origin, ef_gha``."""
+    origins = ORIGINS if split.shape[-1] == len(ORIGINS) else HONEST_ORIGINS
     return pd.DataFrame({
-        "land_type": np.repeat(list(LAND_TYPES), len(ORIGINS)),
-        "origin": list(ORIGINS) * len(LAND_TYPES),
+        "land_type": np.repeat(list(LAND_TYPES), len(origins)),
+        "origin": list(origins) * len(LAND_TYPES),
         "ef_gha": split.reshape(-1),
     })
 
@@ -153,20 +158,27 @@ def city_footprint(inputs: CityInputs, city: str = OSAKA, year: int | None = Non
         clum_city=clum_frame(city_pc, "estimated", SOURCE),
         ratios=pd.Series(ratios, index=pd.Index(HH_ROWS, name="clum_row"), name="ratio"),
         biocapacity=bc_table,
-        origin=origin_frame(origin_split(ef_lt * pop, bc, a)),
+        origin=origin_frame(honest_origin_split(ef_lt * pop, bc, a)),
+        origin_legacy=origin_frame(origin_split(ef_lt * pop, bc, a)),
         headline={k: float(v) for k, v in ind.items()},
         ratio_status=pd.Series(np.where(used_standin, "estimated", "published"), index=list(HH_ROWS)),
     )
 
 
-def origin_table(fp: CityFootprint) -> pd.DataFrame:
+def origin_table(fp: CityFootprint, carbon: str = "not_located") -> pd.DataFrame:
     """Where a city's footprint lands: ``land_type, origin, ef_gha, status, source`` (central estimate).
 
     ``origin`` is ``city`` (met by the city's own biocapacity, at most that biocapacity),
-    ``rest_of_japan`` or ``abroad`` (Japan's import share of that land type). Totals per land
-    type equal the city's footprint. Status ``estimated``.
+    ``rest_of_japan`` or ``abroad`` (Japan's import share of that land type); with
+    ``carbon="not_located"`` (default) carbon's whole footprint has origin
+    :data:`~footprint.city.categories.CARBON_NOT_LOCATED`; ``carbon="by_production"`` splits
+    carbon by I/(P+I) like the other land types (where CO₂ is emitted, not where uptake land lies:
+    kept only for callers that cannot yet take the fourth origin). Totals per land type equal the
+    city's footprint. Status ``estimated``.
     """
-    out = fp.origin.copy()
+    if carbon not in ("not_located", "by_production"):
+        raise ParameterError(f"carbon: expected 'not_located' or 'by_production', found {carbon!r}")
+    out = (fp.origin if carbon == "not_located" else fp.origin_legacy).copy()
     out["status"] = "estimated"
     out["source"] = ORIGIN_SOURCE
     return out

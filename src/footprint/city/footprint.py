@@ -79,6 +79,23 @@ def origin_split(ef_gha, bc_gha, abroad_share) -> np.ndarray:
     return np.stack([city, domestic - city, abroad], axis=-1)
 
 
+def honest_origin_split(ef_gha, bc_gha, abroad_share) -> np.ndarray:
+    """:func:`origin_split` for the non-carbon land types; carbon wholly in a fourth origin, not located.
+
+    Returns (..., 6, 4) in :data:`~footprint.city.categories.HONEST_ORIGINS` order; carbon's row
+    is ``[0, 0, 0, EF_carbon]`` and every other row is that of :func:`origin_split` with 0 last.
+    I/(P+I) says where production happens, which for carbon is where CO₂ is emitted, not where
+    uptake land lies; the method locates no uptake land, so carbon is shown apart.
+    """
+    split = origin_split(ef_gha, bc_gha, abroad_share)
+    out = np.concatenate([split, np.zeros((*split.shape[:-1], 1))], axis=-1)
+    ic = LAND_TYPES.index("carbon")
+    ef = np.asarray(ef_gha, dtype=float)
+    out[..., ic, :3] = 0.0
+    out[..., ic, 3] = ef[..., ic]
+    return out
+
+
 def indicators(ef_lt_pc, bc_lt_gha, population, area_ha, world_bc_pc, abroad_share) -> dict[str, np.ndarray]:
     """Headline numbers from the footprint and biocapacity by land type (vectorised over draws).
 

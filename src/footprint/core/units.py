@@ -90,3 +90,48 @@ def carbon_uptake_intensity(eqf_forest: float, params: CarbonUptake | None = Non
     """:func:`gha_per_t_co2` with the central parameters of the raw file (loaded when not given)."""
     p = params or load_carbon_uptake()
     return gha_per_t_co2(eqf_forest, p.afcs_t_c_per_ha, p.ocean_uptake_share, p.co2_per_c)
+
+
+# --- wood → global hectares (GFN convention) ------------------------------------------------------
+#
+# A volume of wood is converted to gha like any primary product in the National Footprint Accounts:
+#
+#     gha = production (m³) ÷ world average forest yield Y_W (m³ per ha and year) × EQF_forest
+#
+# (Borucke et al. 2013; the production footprint uses world yields, so the national yield factor
+# cancels). Y_W is not published on its own: it follows from the accounts' own identity for the
+# World, ``EF_production,forest = P_W / Y_W · EQF_forest``, hence
+#
+#     Y_W = P_W · EQF_forest / EF_production,forest(World)
+#
+# with ``EF_production,forest(World)`` (gha, total) and ``EQF_forest`` of the year read through the
+# accounts' public API (``accounts.country_matrix(nfa, "ef_production", "World", basis="total")
+# ["forest_products"]`` and ``accounts.equivalence_factors(nfa)["forest_products"]``) and ``P_W``
+# the world's roundwood production of that year (m³, FAOSTAT) passed by the caller. A stand's own
+# increment (e.g. sugi) is *not* the yield of this convention: it would give a local hectare, not
+# a global one.
+
+
+def world_forest_yield(world_roundwood_m3, world_ef_production_forest_gha, eqf_forest):
+    """World average forest yield ``Y_W = P_W · EQF_forest / EF_P,forest(World)`` (m³ per ha and year).
+
+    Raises :class:`ParameterError` for a non-positive production, footprint or EQF.
+    """
+    p, ef, eqf = (np.asarray(x, dtype=float) for x in (world_roundwood_m3, world_ef_production_forest_gha,
+                                                      eqf_forest))
+    if np.any(p <= 0) or np.any(ef <= 0) or np.any(eqf <= 0):
+        raise ParameterError("world_forest_yield: expected a positive world roundwood production (m³), world "
+                             f"forest production footprint (gha) and forest EQF; found {p}, {ef}, {eqf}")
+    return p * eqf / ef
+
+
+def wood_gha(volume_m3, world_yield_m3_per_ha, eqf_forest):
+    """Global hectares of a wood volume by the GFN convention: ``volume ÷ Y_W × EQF_forest``.
+
+    ``volume_m3`` in m³ of roundwood equivalent (a product's volume times its extraction rate is
+    the caller's business); ``world_yield_m3_per_ha`` from :func:`world_forest_yield`.
+    """
+    y = np.asarray(world_yield_m3_per_ha, dtype=float)
+    if np.any(y <= 0):
+        raise ParameterError(f"wood_gha: expected a positive world forest yield (m³ per ha), found {y}")
+    return np.asarray(volume_m3, dtype=float) / y * np.asarray(eqf_forest, dtype=float)
