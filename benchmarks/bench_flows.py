@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from strategies_flows import generated_graph
+from strategies_flows import big_ledger_cells, generated_graph
 from strategies_forest import synthetic_indicators
 
 from footprint import flows as FL
@@ -81,6 +81,25 @@ def forest_layer(units, factors) -> tuple[int, dict]:
     return len(mflows), run(nodes, mflows, units, factors, hub=("government_of_japan",))
 
 
+LEDGER_TARGET_S = 2.0
+
+
+def ledger_bench(n_partners: int = 4, years=range(2009, 2025), draws: int = 2000) -> dict:
+    """The partnership ledger (issue 14): every partner × 16 years × 2,000 draws, intervals and balance.
+    Measured on the shipped partners' grid size and on 50 partners (synthetic values, illustrative)."""
+    from footprint.flows import ledger as L
+
+    out = {}
+    for n in (n_partners, 50):
+        cells = big_ledger_cells(n, list(years))
+        gc.collect()
+        t0 = time.perf_counter()
+        L.build_ledger(cells, draws=draws, seed=1)
+        out[f"ledger_{n}_partners_s"] = round(time.perf_counter() - t0, 3)
+        out[f"ledger_{n}_partners_cells"] = len(cells)
+    return out
+
+
 def main() -> dict:
     units, params = FL.load_units(), FL.load_parameters()
     factors = _factors(units, params)
@@ -105,6 +124,12 @@ def main() -> dict:
     n, t = forest_layer(units, factors)
     res["forest_layer"] = {"n_flows": n, **{k: round(v, 3) for k, v in t.items()}}
     print(f"   forest-tax fund layer, 1,741 municipalities x 7 FY ({n:,} flows): {t['total']:.2f} s")
+    lres = ledger_bench()
+    res.update(lres)
+    res["ledger_target_s"] = LEDGER_TARGET_S
+    print(f"   ledger, 4 partners x 16 years x 2,000 draws ({lres['ledger_4_partners_cells']:,} cells): "
+          f"{lres['ledger_4_partners_s']:.2f} s (target <= {LEDGER_TARGET_S:g} s); 50 partners "
+          f"({lres['ledger_50_partners_cells']:,} cells): {lres['ledger_50_partners_s']:.2f} s")
     return res
 
 

@@ -94,3 +94,37 @@ def generated_graph(n_nodes: int = 1741, n_flows: int = 100_000, *, seed: int = 
     })
     flows = flows.drop_duplicates(list(FL.DUPLICATE_KEY), ignore_index=True)
     return nodes, flows
+
+
+# --- the partnership ledger -----------------------------------------------------------------
+
+def ledger_cells(rows) -> pd.DataFrame:
+    """Cells of the ledger from (partner, year, flow, direction, value) rows (illustrative), amount_jpy."""
+    from footprint.flows import ledger as L
+
+    if not rows:
+        return pd.DataFrame(columns=list(L.CELL_COLUMNS))
+    p, y, f, d, v = (list(c) for c in zip(*rows))
+    return L._cells(partner=np.array(p), year=np.array(y), flow=np.array(f), layer="resource", direction=np.array(d),
+                    currency="amount_jpy", national=np.array(v, float), share_sigma=0.1, own_sigma=0.2,
+                    status="illustrative", source="test", note="")
+
+
+ledger_rows = st.lists(
+    st.tuples(st.sampled_from(["AAA", "BBB"]), st.integers(2009, 2012), st.sampled_from(["f1", "f2"]),
+              st.sampled_from(["to_osaka", "from_osaka"]), st.floats(0, 1e9, allow_nan=False)),
+    max_size=20, unique_by=lambda r: r[:4])
+
+
+def big_ledger_cells(n_partners: int, years, seed: int = 0) -> pd.DataFrame:
+    """A complete ledger grid of ``n_partners`` × ``years`` × the abroad cells, random values (benchmarks)."""
+    from footprint.flows import ledger as L
+
+    rng = np.random.default_rng(seed)
+    grid = pd.DataFrame([(f"P{i:03d}", y, *c) for i in range(n_partners) for y in years for c in L.ABROAD_CELLS],
+                        columns=["partner", "year", "flow", "layer", "direction", "currency"])
+    cells = L._cells(partner=grid["partner"].to_numpy(), year=grid["year"].to_numpy(), flow=grid["flow"].to_numpy(),
+                     layer=grid["layer"].to_numpy(), direction=grid["direction"].to_numpy(),
+                     currency=grid["currency"].to_numpy(), national=rng.lognormal(20, 1, len(grid)),
+                     share=0.02, share_sigma=0.2, own_sigma=0.3, status="illustrative", source="synthetic")
+    return L.complete(cells, sorted(cells["partner"].unique()), list(years), L.ABROAD_CELLS)

@@ -25,8 +25,21 @@ when a graph is wanted. Map of the package:
 * :mod:`~footprint.flows.adapters` — the city and forest layers' tables as flows:
   ``flows_from_origin_table``, ``flows_from_fund_flows``, ``flows_from_allocation``,
   ``with_model_layers``, ``origin_year_for``.
+* :mod:`~footprint.flows.partner_inputs` — loaders of ``data/raw/partners/``: ``load_trade``,
+  ``load_arrivals``, ``load_osaka_visitors``, ``load_residents``, ``load_jcm``, ``load_domestic``,
+  ``load_faostat``, ``load_land_prototype``; :data:`PARTNERS`.
+* :mod:`~footprint.flows.trade` — embodied footprint of trade: ``land_groups`` (a partition of each
+  trade total by land type), ``intensities`` (NFA footprint of trade ÷ mapped value), ``embodied``,
+  ``reproduction_check``, ``attribution_shares`` / ``osaka_household_share`` (Osaka's share).
+* :mod:`~footprint.flows.ledger` — the partnership ledger: cells per partner, year, flow, direction
+  and currency (``trade_cells``, ``people_cells``, ``jcm_cells``, ``forest_cells``,
+  ``domestic_cells``), ``complete`` ("not available", never zero), ``build_ledger`` (90 %
+  intervals), ``balance``, ``time_series``, ``display``, ``magnitude_flows``.
+* :mod:`~footprint.flows.partnership` — ``partnership_ledger`` (:class:`Partnership`): every
+  ledger table from the shipped data, with the cross-checks.
 
-The maths takes tables and returns new tables; only :mod:`~footprint.flows.inputs` reads files.
+Magnitudes (the ledger) and ties (agreements, meetings: counts in ``metrics``) are kept apart.
+The maths takes tables and returns new tables; only the ``inputs`` modules read files.
 """
 
 from footprint.flows.adapters import (
@@ -95,6 +108,9 @@ from footprint.flows.schema import (
     validate_nodes,
     validate_units,
 )
+from footprint.flows.ledger import NOT_AVAILABLE, build_ledger, display, magnitude_flows, time_series
+from footprint.flows.partner_inputs import PARTNERS
+from footprint.flows.partnership import Partnership, partnership_ledger
 from footprint.flows.selection import item_category, select, snapshot
 
 __all__ = [
@@ -114,7 +130,15 @@ __all__ = [
     "UNITS_FILE",
     "UNIT_SCHEMA",
     "YEARS",
+    "NOT_AVAILABLE",
+    "PARTNERS",
     "FlowAnalysis",
+    "Partnership",
+    "build_ledger",
+    "display",
+    "magnitude_flows",
+    "partnership_ledger",
+    "time_series",
     "Seed",
     "add_user_tables",
     "analyse_flows",

@@ -16,6 +16,8 @@ from footprint.core import first_bad_row
 from footprint.core.errors import DataFileError, ParameterError
 from footprint.flows.schema import combine, validate_flows
 
+#: the city layer's wording for carbon: uptake land is a hypothetical area, not a place
+CARBON_WORDING = "carbon: uptake land not located"
 _ORIGIN_NODE = {"rest_of_japan": "rest_of_japan", "abroad": "abroad"}
 
 
@@ -56,7 +58,10 @@ def flows_from_origin_table(origin: pd.DataFrame, year: int, *, city: str = "osa
         "year": int(year),
         "source": o["source"].to_numpy(),
         "status": o["status"].to_numpy(),
-        "note": "footprint of Osaka City's consumption met by biocapacity from elsewhere (footprint.city)",
+        "note": np.where(o["land_type"].astype(str).to_numpy() == "carbon",
+                         f"{CARBON_WORDING}: footprint of Osaka City's consumption counted as carbon-uptake land "
+                         "(footprint.city); the origin split follows Japan's import share",
+                         "footprint of Osaka City's consumption met by biocapacity from elsewhere (footprint.city)"),
     })
 
 
