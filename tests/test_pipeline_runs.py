@@ -221,3 +221,30 @@ def test_permission_denied_anywhere_in_a_run_is_one_line(project, capsys, monkey
     code = cli.main(["run", "--reports", str(project / "reports")])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and "permission denied" in err[0] and "Traceback" not in err[0]
+
+
+def test_dask_cluster_in_another_working_directory_brings_outputs_back(project, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    elsewhere = project / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the workers start here, not in the project
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+        res = runner.run(reports=project / "reports", engine="dask", scheduler=cl.scheduler_address)
+    assert res.ok, res.failed
+    for r in res.results:
+        assert (res.run_dir / r["label"] / "tables" / "values.csv").is_file()
+        assert r["cache"]["stored"] is True
+    assert not list(elsewhere.iterdir())  # nothing written where the workers started
+
+
+def test_a_cluster_that_cannot_see_the_run_folder_is_refused(tmp_path):
+    from footprint.core.errors import ParameterError
+    from footprint.pipeline.execute import check_shared_files
+
+    class BlindClient:
+        def run(self, fn, *args):
+            return {"tcp://10.0.0.9:1234": False, "tcp://10.0.0.9:1235": False}
+
+    with pytest.raises(ParameterError, match="share this project's file system"):
+        check_shared_files(BlindClient(), tmp_path)
+    assert not list(tmp_path.iterdir())  # the probe is removed

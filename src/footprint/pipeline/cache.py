@@ -156,7 +156,8 @@ def effective_parameters(notebook: str | os.PathLike[str], parameters: Mapping[s
     return dict(sorted({**notebook_defaults(notebook), **parameters}.items()))
 
 
-def key_inputs(notebook: str | os.PathLike[str], parameters: Mapping[str, object]) -> dict:
+def key_inputs(notebook: str | os.PathLike[str], parameters: Mapping[str, object],
+               environment: str | None = None) -> dict:
     """Everything the key covers, as a JSON-able dict (kept in the entry for inspection)."""
     merged = effective_parameters(notebook, parameters)
     is_file = {k for k, v in merged.items() if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v}
@@ -169,12 +170,14 @@ def key_inputs(notebook: str | os.PathLike[str], parameters: Mapping[str, object
         "files": files,
         "raw": raw_digest(),
         "code": code_digest(),
-        "environment": environment_digest(),
+        "environment": environment or environment_digest(),
     }
 
 
-def task_key(notebook: str | os.PathLike[str], parameters: Mapping[str, object]) -> str:
-    text = json.dumps(key_inputs(notebook, parameters), sort_keys=True, ensure_ascii=False, default=str)
+def task_key(notebook: str | os.PathLike[str], parameters: Mapping[str, object], environment: str | None = None) -> str:
+    """The cache key of a task; ``environment``: the digest of the environment that executed it
+    (a Dask worker's), default this process's."""
+    text = json.dumps(key_inputs(notebook, parameters, environment), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

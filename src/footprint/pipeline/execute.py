@@ -89,7 +89,9 @@ def run_one(task: Task | Mapping) -> dict:
         status, error = "failed", f"{e.ename}: {e.evalue}"
     except Exception as e:  # kernel died, notebook unreadable, ...: recorded, not raised
         status, error = "failed", f"{type(e).__name__}: {e}"
-    return _record(task, status, error, time.perf_counter() - t0, kernel_log=True)
+    r = _record(task, status, error, time.perf_counter() - t0, kernel_log=True)
+    r["environment"] = cache.environment_digest()  # the cache key is that of the executing environment
+    return r
 
 
 @contextlib.contextmanager
@@ -164,12 +166,50 @@ def _reuse(task: Task, entry: Mapping, key: str) -> dict | None:
     return r
 
 
-def _run_dask(tasks: Sequence[Task], pending: list[int], jobs: int, scheduler: str | None, report) -> None:
+def sees_file(path: str, token: str) -> bool:
+    """Run on a worker: whether ``path`` exists there and holds ``token`` (a shared file system)."""
+    try:
+        return Path(path).read_text(encoding="utf-8") == token
+    except OSError:
+        return False
+
+
+def check_shared_files(client, run_dir: Path) -> None:
+    """Refuse a cluster whose workers cannot see the run folder: their outputs would never come back.
+
+    A token file is written into the run folder; every worker must read it back.
+    """
+    probe = Path(run_dir) / f".shared-{os.getpid()}"
+    token = os.urandom(8).hex()
+    probe.write_text(token, encoding="utf-8")
+    try:
+        seen = client.run(sees_file, str(probe), token)
+    finally:
+        probe.unlink(missing_ok=True)
+    blind = sorted(w for w, ok in seen.items() if not ok)
+    if not seen or blind:
+        raise ParameterError(
+            f"--scheduler: expected workers that share this project's file system (they write the run folder), "
+            f"found {len(blind)} of {len(seen)} workers that cannot read {probe.parent.name}/ "
+            "(mount the project at the same path on the workers, or run without --scheduler)"
+        )
+
+
+def _run_dask(tasks: Sequence[Task], pending: list[int], jobs: int, scheduler: str | None, report,
+              expected: Mapping[str, float] | None = None) -> None:
     from distributed import Client, as_completed as dask_completed  # optional dependency (extra "dask")
 
     client = Client(scheduler) if scheduler else Client(processes=True, n_workers=jobs, threads_per_worker=1)
     try:
-        futs = client.map(run_one, [asdict(tasks[i]) for i in pending], pure=False)
+        if tasks:
+            check_shared_files(client, Path(tasks[pending[0]].run_dir) if pending else Path(tasks[0].run_dir))
+        # longest first, as on the local pool; each task in its own worker process (papermill
+        # changes the working directory process-wide): one task at a time per worker via the
+        # "kernel" resource when the cluster declares it
+        pending = sorted(pending, key=lambda i: -(expected or {}).get(tasks[i].run_label, 0.0))
+        workers = client.scheduler_info().get("workers", {}).values()
+        resources = {"kernel": 1} if any((w.get("resources") or {}).get("kernel") for w in workers) else None
+        futs = client.map(run_one, [asdict(tasks[i]) for i in pending], pure=False, resources=resources)
         index = {f.key: i for i, f in zip(pending, futs, strict=True)}
         for f in dask_completed(futs):
             report(index[f.key], f.result())
@@ -221,6 +261,8 @@ def run_tasks(
         nonlocal done
         if cache_dir and "cache" not in r:
             stored = None
+            if r.get("environment") not in (None, cache.environment_digest()):
+                keys[i] = cache.task_key(tasks[i].notebook, tasks[i].parameters, environment=r["environment"])
             if r["status"] == "ok":
                 source = f"{Path(tasks[i].run_dir).name}/{tasks[i].run_label}"
                 stored = cache.store(cache_dir, keys[i], tasks[i].out_dir, dict(r, source=source), replace=not reuse)
@@ -239,7 +281,7 @@ def run_tasks(
         else:
             report(i, reused)
     if pending and engine == "dask":
-        _run_dask(tasks, pending, jobs, scheduler, report)
+        _run_dask(tasks, pending, jobs, scheduler, report, expected)
     elif pending:
         _run_local(tasks, pending, jobs, expected or {}, report)
     return [r for r in results if r is not None]
