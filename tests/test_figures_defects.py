@@ -188,3 +188,24 @@ def test_forest_money_map_has_a_scale_bar_on_the_map_and_its_inset():
     axes_with_bar = [a for a in [*fig.axes, *ax.child_axes] if any(ln.get_gid() == "scale_bar" for ln in a.lines)]
     assert ax in axes_with_bar and len(axes_with_bar) == 2  # the map and its inset
     assert any(t.get_text().endswith("km (along 36° N)") for t in ax.texts)
+
+
+def test_japanese_table_headers_are_drawn_in_one_weight(tmp_path):
+    """The earths table drew 「(gha/人)」 bold under a regular 「フットプリント」."""
+    from footprint.outputs.export import table_figure
+
+    fig = table_figure(pd.DataFrame({"a": ["4.04"]}, index=["日本"]), col_labels=["フットプリント\n(gha/人)"])
+    save_figure(fig, tmp_path, "t", title="t", caption="c", source="s", lang="ja", close=False)
+    header = fig.axes[0].tables[0].get_celld()[(0, 0)].get_text()
+    assert header.get_fontweight() in ("normal", 400)
+
+
+def test_caption_starts_below_tick_labels_that_reach_under_the_figure(tmp_path):
+    fig, ax = plt.subplots(figsize=(5, 2))
+    ax.set_title("t")
+    ax.set_xticks([0, 1], ["SDG 6\n安全な水と\nトイレを\n世界中に\n" * 2, "b"])
+    save_figure(fig, tmp_path, "c", title="t", caption="キャプション。", source="s", lang="ja", close=False)
+    r = fig.canvas.get_renderer()
+    caption = next(t for t in fig.texts if "キャプション" in t.get_text()).get_window_extent(r)
+    ticks = min(t.get_window_extent(r).y0 for t in ax.get_xticklabels() if t.get_text())
+    assert caption.y1 <= ticks

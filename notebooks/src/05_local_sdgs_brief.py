@@ -38,6 +38,7 @@ from footprint.outputs.labels import label, pick
 from footprint.outputs.notebook import NotebookOutputs
 from footprint.outputs.plots import forest as forest_plots
 from footprint.outputs.plots import sdgs as sdgs_plots
+from footprint.outputs.style import ratio_text
 
 out = NotebookOutputs.create(
     "05_local_sdgs_brief",
@@ -194,10 +195,11 @@ mag = pd.concat([mag[mag["co2_t"] != forest.stock_end_co2_t], pd.DataFrame([dict
               f"購入木材の炭素貯蔵の純増（{wood_year}年）"), co2_t=wood_added, status="illustrative")])],
     ignore_index=True)
 mag = mag[mag["co2_t"] > 0].reset_index(drop=True)
+smallest, largest = ratio_text(cf_t / mag["co2_t"].iloc[1:].max()), ratio_text(cf_t / mag["co2_t"].iloc[1:].min())
 out.figure(
     sdgs_plots.magnitudes(mag, lang, ref_label=pick(lang, "the footprint", "フットプリント"),
-                          title=pick(lang, "Offsets are thousands of times smaller than the footprint",
-                                     "吸収・貯蔵はフットプリントの数千分の1")),
+                          title=pick(lang, f"Offsets are {smallest} to {largest} times smaller than the footprint",
+                                     f"削減・吸収・貯蔵はフットプリントの{smallest}分の1から{largest}分の1")),
     "brief_offsets_scale",
     title=pick(lang, "Scale of offsets against Osaka City's carbon footprint",
                "大阪市のカーボン・フットプリントと吸収・貯蔵の規模"),

@@ -77,10 +77,12 @@ def add_caption(fig, caption: str, credit: str, lang: str = "en") -> None:
     x0, x1, _top = _top_of(fig)  # the caption starts where the drawing does (long tick labels included)
     left = min(x0, 0.01)
     w = fig.get_figwidth() * max(1.0, x1 - left)
-    body = fig.text(left, -0.01, _wrap(caption, lang, w, 8), ha="left", va="top", fontsize=8, color="#333333")
     renderer = fig.canvas.get_renderer()
-    bottom = body.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
     gap = 5 / 72 / fig.get_figheight()  # 5 points
+    drawn_bottom = fig.get_tightbbox(renderer).y0 / fig.get_figheight()  # tick labels may reach below the figure
+    body = fig.text(left, min(-0.01, drawn_bottom - gap), _wrap(caption, lang, w, 8), ha="left", va="top", fontsize=8,
+                    color="#333333")
+    bottom = body.get_window_extent(renderer).transformed(fig.transFigure.inverted()).y0
     fig.text(left, bottom - gap, _wrap(credit, lang, w, 7), ha="left", va="top", fontsize=7, color="#666666")
 
 
@@ -126,7 +128,8 @@ def _same_weight_for_japanese(fig) -> None:
     (DejaVu Sans Bold) among regular kana. Text holding Japanese is drawn in one (regular) weight."""
     from matplotlib.text import Text
 
-    for t in fig.findobj(Text):
+    cells = [c.get_text() for ax in fig.axes for tbl in ax.tables for c in tbl.get_celld().values()]
+    for t in [*fig.findobj(Text), *cells]:
         if has_cjk(t.get_text()) and t.get_fontweight() not in ("normal", 400, "regular"):
             t.set_fontweight("normal")
 

@@ -114,7 +114,7 @@ def coverage_heatmap(cov: pd.DataFrame, names: list[str], lang: str = "en", titl
         if v:
             ax.text(j, i, str(v), ha="center", va="center", color="white" if v > data.max() / 2 else "black",
                     fontsize=10)
-    width = 12 if lang == "ja" else 14  # columns: a Japanese character takes two
+    width = 14  # columns: a Japanese character takes two
     ax.set_xticks(range(cov.shape[1]), [f"SDG {c}\n" + wrap(SDGS[c][1 if lang == "ja" else 0], width)
                                         for c in cov.columns], fontsize=7)
     ax.set_yticks(range(cov.shape[0]), names)
