@@ -53,11 +53,11 @@ STYLE = (
     "header{border-bottom:2px solid #2a6f4e;margin-bottom:1.5em}header dl{display:grid;grid-template-columns:max-content auto;"
     "gap:.2em 1em;font-size:.92em}header dt{font-weight:bold}header dd{margin:0}"
     "img{max-width:100%;border:1px solid #ddd}figure{margin:0 0 2.5em 0}section{margin-bottom:2em}figcaption{font-size:.95em}"
-    ".status{display:inline-block;padding:0 .5em;border-radius:.3em;background:#eee;font-size:.85em}"
+    ".status{display:inline-block;white-space:nowrap;padding:0 .5em;border-radius:.3em;background:#eee;font-size:.85em}"
     ".published{background:#d8ecd8}.derived{background:#dde6f3}.estimated{background:#fbe9c8}.illustrative{background:#f6d5d5}"
     "table{border-collapse:collapse;width:100%;font-size:.85em;margin-bottom:1.5em}"
     "th,td{border-bottom:1px solid #ddd;padding:.25em .4em;text-align:left;vertical-align:top}"
-    "td.num{text-align:right;white-space:nowrap}dl.gloss dt{font-weight:bold}dl.gloss dd{margin:0 0 .6em 1.5em}"
+    "td.num{text-align:right;white-space:nowrap}td.ind{min-width:12em}td.src{font-size:.9em;min-width:16em}dl.gloss dt{font-weight:bold}dl.gloss dd{margin:0 0 .6em 1.5em}"
     "footer{border-top:1px solid #ccc;margin-top:2em;font-size:.85em}"
 )
 
@@ -226,7 +226,7 @@ def indicator_html(table: pd.DataFrame, lang: str, csv_name: str) -> tuple[str, 
                      linked(str(r.get("source", "")))]
             if "col_note" in cols:
                 cells.append(esc("" if pd.isna(r.get("note")) else r.get("note")))
-            klass = ["", "", ' class="num"', ' class="num"', "", ' class="num"', "", "", ""]
+            klass = ["", ' class="ind"', ' class="num"', ' class="num"', "", ' class="num"', "", ' class="src"', ""]
             rows.append("<tr>" + "".join(f"<td{k}>{c}</td>" for k, c in zip(klass, cells, strict=False)) + "</tr>")
         parts.append(f'<h3 id="p-{esc(pid)}">{esc(names.get(pid, pid))}</h3>'
                      f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
