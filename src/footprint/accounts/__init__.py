@@ -36,7 +36,7 @@ from footprint.accounts.factors import (
 from footprint.accounts.inputs import NFA_EDITION, NFA_FILE, NFA_SOURCE, load_nfa, load_nfa_wide, tidy_nfa
 from footprint.accounts.matrix import country_matrix, land_type_table, matrices, matrix, year_matrix
 from footprint.accounts.overshoot import overshoot_date, overshoot_day
-from footprint.accounts.records import JAPAN_CODE, LAND_TYPES, RECORDS, WORLD_CODE
+from footprint.accounts.records import JAPAN_CODE, LAND_TYPES, LAST_REPORTED_YEAR, RECORDS, WORLD_CODE, year_status
 from footprint.accounts.selection import (
     country_names,
     countries,
@@ -57,6 +57,8 @@ __all__ = [
     "NFA_SOURCE",
     "RECORDS",
     "WORLD_CODE",
+    "LAST_REPORTED_YEAR",
+    "year_status",
     "DataFileError",
     "IdentityCheck",
     "check_totals",

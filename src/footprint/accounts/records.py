@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 LAND_TYPES: tuple[str, ...] = (
     "cropland",
     "grazing_land",
@@ -14,6 +16,13 @@ LAND_TYPES: tuple[str, ...] = (
 COLUMNS: tuple[str, ...] = (*LAND_TYPES, "total")
 WORLD_CODE = 5001
 JAPAN_CODE = 110
+#: the last year of the NFA 2025 edition computed from reported data; later years are GFN nowcasts
+LAST_REPORTED_YEAR = 2022
+
+
+def year_status(years):
+    """Status of each year's accounts: ``published`` up to :data:`LAST_REPORTED_YEAR`, ``estimated`` (a nowcast) after."""
+    return np.where(np.asarray(years, dtype=int) <= LAST_REPORTED_YEAR, "published", "estimated")
 
 #: API record prefix -> (record name in this package, unit)
 RECORDS: dict[str, tuple[str, str]] = {

@@ -15,7 +15,7 @@ import pandas as pd
 
 from footprint.accounts.inputs import NFA_EDITION
 from footprint.accounts.overshoot import overshoot_date, overshoot_day
-from footprint.accounts.records import JAPAN_CODE, WORLD_CODE
+from footprint.accounts.records import JAPAN_CODE, WORLD_CODE, year_status
 from footprint.accounts.selection import country_names, require_year, resolve_countries, select
 
 
@@ -26,7 +26,9 @@ def summary(nfa: pd.DataFrame, countries: Sequence[str | int] | None = None, yea
     ``world_biocapacity_gha_per_cap``, ``reserve_gha_per_cap`` (biocapacity − footprint; negative
     means a deficit), ``earths`` (footprint ÷ world biocapacity per person), ``countries_needed``
     (footprint ÷ own biocapacity), ``overshoot_day`` (day of year; ≥ 365 means no overshoot),
-    ``overshoot_date`` (ISO date, or ``none``).
+    ``overshoot_date`` (ISO date, or ``none``), ``status`` (``published`` for reported years,
+    ``estimated`` for the edition's nowcast years after :data:`~footprint.accounts.records.LAST_REPORTED_YEAR`)
+    and ``nowcast``.
     """
     pc = select(nfa, countries=countries, years=years, basis="per_cap", records=["ef_consumption", "biocapacity"])
     tot = pc[pc["land_type"] == "total"]
@@ -59,6 +61,8 @@ def summary(nfa: pd.DataFrame, countries: Sequence[str | int] | None = None, yea
         (d.isoformat() if (d := overshoot_date(x, int(y))) else "none")
         for x, y in zip(day, years_idx, strict=True)
     ]
+    out["status"] = year_status(years_idx)
+    out["nowcast"] = out["status"] == "estimated"
     return out.reset_index()
 
 

@@ -91,7 +91,9 @@ def osaka_emissions(municipalities: pd.DataFrame, constants: pd.DataFrame, emiss
     the city's share of the prefecture's 2020 population (:func:`estimate_city_emissions`)."""
     row = constants.loc["osaka_pref_ghg_t_co2e"]
     if emissions_co2_t > 0:
-        return Emissions(float(emissions_co2_t), "published", "parameter emissions_co2_t", "parameter emissions_co2_t")
+        # a value the user passes is not checked against a publication: never labelled published
+        return Emissions(float(emissions_co2_t), "estimated", "parameter emissions_co2_t (user-supplied, unverified)",
+                         "parameter emissions_co2_t (user-supplied)")
     pop_osaka = float(municipalities.set_index("code5").loc[OSAKA_CODE, "pop_2020_persons"])
     pop_pref = float(municipalities.loc[municipalities["pref_code"] == OSAKA_PREF_CODE, "pop_2020_persons"].sum())
     return Emissions(estimate_city_emissions(row["value"], pop_osaka, pop_pref), "estimated",

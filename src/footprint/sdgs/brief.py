@@ -9,6 +9,7 @@ import pandas as pd
 
 from footprint import forest as F
 from footprint.core.errors import ParameterError
+from footprint.core.status import weakest_status
 
 
 def select_partnerships(partnerships: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
@@ -53,13 +54,15 @@ def offset_magnitudes(table: pd.DataFrame, carbon_co2_t: float, forest: F.Forest
     Returns ``name, co2_t, status`` without zero rows.
     """
     ja = lang == "ja"
-    jcm = float(table.loc[(table["partnership"] == "hcmc") & (table["indicator"] == "jcm_expected_reduction"),
-                          "value"].sum())
+    jcm_rows = table[(table["partnership"] == "hcmc") & (table["indicator"] == "jcm_expected_reduction")]
+    jcm = float(jcm_rows["value"].sum())
+    # the rows' own statuses (project documents' expected, not verified, reductions): never published by default
+    jcm_status = weakest_status([*jcm_rows.get("status", pd.Series(dtype=str)).tolist(), "estimated"])
     mag = pd.DataFrame([
         dict(name="大阪市のカーボン・フットプリント（年）" if ja else "Carbon footprint of Osaka City (a year)",
              co2_t=carbon_co2_t, status="estimated"),
         dict(name="大阪市関連JCM削減量・ホーチミン市（年）" if ja else "JCM reductions linked to Osaka, HCMC (a year)",
-             co2_t=jcm, status="published"),
+             co2_t=jcm, status=jcm_status),
         dict(name=f"{forest.horizon_year}年までの購入木材の炭素貯蔵" if ja
              else f"Carbon stored in wood bought by {forest.horizon_year}",
              co2_t=forest.stock_end_co2_t, status="illustrative"),

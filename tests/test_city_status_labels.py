@@ -1,0 +1,43 @@
+"""Status labels corrected by the city footprint v2 (issue 12, build 9): each a regression test."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from footprint import accounts as A
+from footprint.forest.offsets import osaka_emissions
+from footprint.sdgs import brief as sdgs_brief
+from footprint.core.io import read_raw_csv
+
+
+def test_unverified_3eid_shares_and_hwp_half_lives_are_not_published():
+    shares = read_raw_csv("clum/clum_margin_shares.csv")
+    ghg = shares[shares["basis"] == "consumption-based GHG"]
+    assert (ghg["status"] != "published").all()
+    hl = read_raw_csv("forest/hwp_half_lives.csv")
+    assert (hl.loc[hl["verified"] == "no", "status"] != "published").all()
+
+
+def test_carbon_uptake_parameters_are_estimates_except_the_molar_ratio():
+    cu = read_raw_csv("units/carbon_uptake.csv").set_index("parameter")["status"]
+    assert cu["afcs_t_c_per_ha"] != "published" and cu["ocean_uptake_share"] != "published"
+
+
+def test_nowcast_years_are_labelled_estimated(nfa):
+    s = A.summary(nfa, ["Japan"], [2022, 2023, 2024]).set_index("year")
+    assert s.loc[2022, "status"] == "published"
+    assert (s.loc[[2023, 2024], "status"] == "estimated").all() and s.loc[[2023, 2024], "nowcast"].all()
+
+
+def test_a_user_emissions_value_is_not_labelled_published():
+    e = osaka_emissions(pd.DataFrame(), pd.DataFrame({"value": [1.0], "source": ["x"]},
+                                                               index=["osaka_pref_ghg_t_co2e"]), 1.5e7)
+    assert e.co2_t == 1.5e7 and e.status != "published"
+
+
+def test_jcm_reductions_row_takes_the_rows_status_never_published_by_default():
+    table = pd.DataFrame({"partnership": ["hcmc"], "indicator": ["jcm_expected_reduction"], "value": [100.0],
+                          "status": ["published"]})
+    forest = type("Forest", (), {"horizon_year": 2050, "stock_end_co2_t": 0.0, "sink_total_co2_t": 0.0})()
+    mag = sdgs_brief.offset_magnitudes(table, 10.0, forest)
+    assert mag.set_index("co2_t").loc[100.0, "status"] == "estimated"
