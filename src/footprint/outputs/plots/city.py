@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from footprint.accounts import LAND_TYPES
+from footprint.city.categories import CARBON_NOT_LOCATED, CARBON_NOT_LOCATED_LABEL
 from footprint.outputs.labels import label, pick
 from footprint.outputs.style import PALETTE
 
@@ -25,8 +26,25 @@ ORIGIN_LABELS = {
     "city": ("Inside the city", "市内"),
     "rest_of_japan": ("Rest of Japan", "国内の他地域"),
     "abroad": ("Abroad", "海外"),
+    CARBON_NOT_LOCATED: CARBON_NOT_LOCATED_LABEL,
 }
-ORIGIN_COLORS = {"city": PALETTE["biocapacity"], "rest_of_japan": "#7986cb", "abroad": PALETTE["footprint"]}
+ORIGIN_COLORS = {"city": PALETTE["biocapacity"], "rest_of_japan": "#7986cb", "abroad": PALETTE["footprint"],
+                 CARBON_NOT_LOCATED: "#bdbdbd"}
+CHOICE_LABELS = {
+    "prior": ("CLUM prior", "CLUM事前構造"),
+    "bridge": ("Survey-item bridge", "品目→CLUM対応表"),
+    "energy_share": ("Direct-energy share", "直接エネルギー比率"),
+    "prices": ("Regional price deflation", "地域物価補正"),
+    "grid": ("Grid (utility) scaling", "電力会社係数補正"),
+    "household": ("Household basis", "世帯の範囲"),
+}
+OPTION_LABELS = {
+    "national_mix": ("every row at Japan's land-type mix", "全行を日本の土地タイプ構成に"),
+    "alternative": ("eating out and transport fares to services", "外食・交通運賃をサービスへ"),
+    "low": ("low", "低"), "high": ("high", "高"),
+    "False": ("off", "なし"),
+    "all_households": ("all households (one-person margin)", "総世帯（単身世帯の補正）"),
+}
 GROUP_LABELS = {
     "clum_profiles": ("CLUM prior: land-type profiles", "CLUM事前構造：土地タイプ構成"),
     "clum_row_weights": ("CLUM prior: GHG row weights (3EID)", "CLUM事前構造：GHG行ウェイト（3EID）"),
@@ -80,8 +98,9 @@ def category_land_type(clum_city: pd.DataFrame, clum_national: pd.DataFrame, cit
     nat = clum_national.loc[rows, list(LAND_TYPES)].sum(axis=1).to_numpy()
     ax.scatter(nat, y, marker="|", s=260, color="black", linewidths=2, zorder=3,
                label=pick(lang, "Japan (same row)", "日本（同じ項目）"))
-    for yi, tot, n in zip(y, left, nat, strict=True):
-        ax.text(max(tot, n) + 0.02, yi, f"{tot:.2f}", va="center", fontsize=8)
+    pad = 0.01 * max(left.max(), nat.max())
+    for yi, tot in zip(y, left, strict=True):  # the value labels the city's bar, at its end
+        ax.text(tot + pad, yi + 0.22, f"{tot:.2f}", va="bottom", ha="left", fontsize=8, gid="city_value")
     ax.set_yticks(y, [_lab(ROW_LABELS, r, lang) for r in rows])
     ax.set_xlabel(pick(lang, "gha per person", "gha/人"))
     ax.set_xlim(0, max(left.max(), nat.max()) * 1.12)
@@ -137,7 +156,8 @@ def origin_split(origin: pd.DataFrame, city_label: str, lang: str = "en", title:
     ``title``: drawn above the axes (default: where the city's footprint lands).
     """
     t = origin.pivot_table(index="land_type", columns="origin", values="ef_gha", aggfunc="sum", observed=True)
-    t = t.reindex(index=list(LAND_TYPES)[::-1], columns=["city", "rest_of_japan", "abroad"]).fillna(0) / 1e6
+    t = t.reindex(index=list(LAND_TYPES)[::-1], columns=["city", "rest_of_japan", "abroad", CARBON_NOT_LOCATED]
+                  ).fillna(0) / 1e6
     fig, ax = plt.subplots(figsize=(9.0, 4.6))
     y = np.arange(len(t))
     left = np.zeros(len(t))
@@ -145,10 +165,11 @@ def origin_split(origin: pd.DataFrame, city_label: str, lang: str = "en", title:
         v = t[o].to_numpy()
         ax.barh(y, v, left=left, color=ORIGIN_COLORS[o], edgecolor="white", label=_lab(ORIGIN_LABELS, o, lang))
         left += v
-    for yi, tot, ab in zip(y, left, t["abroad"].to_numpy(), strict=True):
+    for yi, tot, ab, nl in zip(y, left, t["abroad"].to_numpy(), t[CARBON_NOT_LOCATED].to_numpy(), strict=True):
         share = ab / tot if tot > 0 else 0
-        ax.text(tot + 0.05, yi, pick(lang, f"{tot:.2f} ({share:.0%} abroad)", f"{tot:.2f}（海外{share:.0%}）"),
-                va="center", fontsize=8)
+        txt = (pick(lang, f"{tot:.2f} (not located)", f"{tot:.2f}（所在は特定されない）") if nl > 0
+               else pick(lang, f"{tot:.2f} ({share:.0%} abroad)", f"{tot:.2f}（海外{share:.0%}）"))
+        ax.text(tot + 0.05, yi, txt, va="center", fontsize=8)
     ax.set_yticks(y, [label(lt, lang) for lt in t.index])
     ax.set_xlabel(pick(lang, "million gha", "百万gha"))
     ax.set_xlim(0, left.max() * 1.35)
@@ -184,7 +205,9 @@ def city_comparison(cmp: pd.DataFrame, highlight: str, japan: float, lang: str =
     y = np.arange(len(t))
     hi = (t["city"] == highlight).to_numpy()
     col = np.where(hi, PALETTE["highlight"], "#546e7a")
-    ax.hlines(y, t["p05"], t["p95"], color=col, lw=2, alpha=0.8)
+    ax.hlines(y, t["p05"], t["p95"], color=col, lw=1.2, alpha=0.6)
+    if "p05_parametric" in t:  # the parametric interval as a thicker line inside the full one
+        ax.hlines(y, t["p05_parametric"], t["p95_parametric"], color=col, lw=3.2, alpha=0.9)
     ax.scatter(t["central"], y, color=col, s=np.where(hi, 60, 22), zorder=3)
     ax.axvline(japan, color="black", ls="--", lw=1.2)
     ax.text(japan, len(t) - 0.2, " " + pick(lang, f"Japan {japan:.2f}", f"日本 {japan:.2f}"), fontsize=8, va="bottom")
@@ -195,8 +218,11 @@ def city_comparison(cmp: pd.DataFrame, highlight: str, japan: float, lang: str =
             tick.set_color(PALETTE["highlight"])
             tick.set_fontweight("bold")
     ax.set_ylim(-0.8, len(t) + 0.6)
-    ax.set_xlabel(pick(lang, "gha per person (dot: central estimate; line: 90 % interval)",
-                       "gha/人（点：中央推計、線：90%区間）"))
+    full = "p05_parametric" in t
+    ax.set_xlabel(pick(lang, "gha per person (dot: central; thin line: full 90 % interval; thick: parametric)" if full
+                       else "gha per person (dot: central estimate; line: 90 % interval)",
+                       "gha/人（点：中央推計、細線：全体90%区間、太線：パラメータ90%区間）" if full
+                       else "gha/人（点：中央推計、線：90%区間）"))
     ax.grid(axis="y", visible=False)
     _title(ax, title)
     return fig
@@ -234,21 +260,64 @@ def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en", title: s
 
 def tornado(sens: pd.DataFrame, central: float, lang: str = "en", unit: str = "gha per person",
             title: str | None = None):
-    """One-at-a-time sensitivity: the 90 % range of the footprint when each input varies alone; ``title`` above the axes."""
-    t = sens.iloc[::-1].reset_index(drop=True)
+    """One-at-a-time sensitivity: the 90 % range of the footprint when each input varies alone; ``title`` above the axes.
+
+    Inputs whose range is zero (they do not move this indicator, e.g. land use for the footprint)
+    get no row; a note under the axes names them. The legend explains the two colours.
+    """
+    zero = (sens["p95"] - sens["p05"]).abs() <= 1e-9
+    t = sens[~zero].iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(9.0, 4.8))
     y = np.arange(len(t))
-    ax.barh(y, t["p95"] - central, left=central, color=PALETTE["footprint"], alpha=0.85, height=0.6)
-    ax.barh(y, t["p05"] - central, left=central, color=PALETTE["fishing_grounds"], alpha=0.85, height=0.6)
-    ax.axvline(central, color="black", lw=1)
+    ax.barh(y, t["p95"] - central, left=central, color=PALETTE["footprint"], alpha=0.85, height=0.6,
+            label=pick(lang, "central → 95th percentile", "中央推計→95パーセンタイル"))
+    ax.barh(y, t["p05"] - central, left=central, color=PALETTE["fishing_grounds"], alpha=0.85, height=0.6,
+            label=pick(lang, "5th percentile → central", "5パーセンタイル→中央推計"))
+    ax.axvline(central, color="black", lw=1, label=pick(lang, f"central estimate {central:.2f}",
+                                                       f"中央推計 {central:.2f}"))
     for yi, (lo, hi) in enumerate(zip(t["p05"], t["p95"], strict=True)):
-        if hi - lo > 1e-9:
-            ax.text(hi + 0.003, yi, f"±{(hi - lo) / 2:.3f}", va="center", fontsize=8)
+        ax.text(hi + 0.003, yi, f"±{(hi - lo) / 2:.3f}", va="center", fontsize=8)
     ax.set_yticks(y, [_lab(GROUP_LABELS, g, lang) for g in t["input"]], fontsize=8)
-    span = max(float((t["p95"] - central).abs().max()), float((central - t["p05"]).abs().max()), 1e-3)
+    span = max(float(np.abs(t["p95"].to_numpy() - central).max(initial=0)),
+               float(np.abs(central - t["p05"].to_numpy()).max(initial=0)), 1e-3)
     ax.set_xlim(central - span * 1.3, central + span * 1.5)
     ax.set_xlabel(pick(lang, f"footprint per person, {unit} (bar: 5th–95th percentile)",
                        "1人当たりフットプリント（gha/人、棒：5–95パーセンタイル）"))
+    ax.legend(fontsize=8, loc="lower right")
+    if zero.any():
+        names = ", ".join(_lab(GROUP_LABELS, g, lang) for g in sens.loc[zero, "input"])
+        fig.text(0.01, 0.01, pick(lang, f"No effect on this indicator: {names}", f"この指標に影響なし：{names}"),
+                 fontsize=7.5, color=PALETTE["muted"])
+    ax.grid(axis="y", visible=False)
+    _title(ax, title)
+    return fig
+
+
+def structural_sensitivity(sens: pd.DataFrame, city_label: str, lang: str = "en", title: str | None = None):
+    """Change of the central footprint per person when one structural choice takes another option (percent).
+
+    ``sens``: :func:`footprint.city.structural_sensitivity` (``choice, option, relative_change``).
+    Bars right: the option raises the footprint; left: lowers it. ``title`` above the axes.
+    """
+    t = sens.iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9.0, 4.4))
+    y = np.arange(len(t))
+    v = 100 * t["relative_change"].to_numpy(dtype=float)
+    up = v >= 0
+    ax.barh(y[up], v[up], color=PALETTE["footprint"], height=0.6, label=pick(lang, "raises", "増加"))
+    ax.barh(y[~up], v[~up], color=PALETTE["fishing_grounds"], height=0.6, label=pick(lang, "lowers", "減少"))
+    ax.axvline(0, color="black", lw=1)
+    for yi, val in zip(y, v, strict=True):
+        ax.text(val + (0.05 if val >= 0 else -0.05), yi, f"{val:+.1f} %", va="center",
+                ha="left" if val >= 0 else "right", fontsize=8)
+    labels = [f"{_lab(CHOICE_LABELS, c, lang)}: {_lab(OPTION_LABELS, str(o), lang)}"
+              for c, o in zip(t["choice"], t["option"], strict=True)]
+    ax.set_yticks(y, labels, fontsize=8)
+    span = max(float(np.abs(v).max(initial=0)), 0.5)
+    ax.set_xlim(-span * 1.5, span * 1.5)
+    ax.set_xlabel(pick(lang, f"{city_label}: change of the central footprint per person against the default choices, %",
+                       f"{city_label}：既定の選択に対する1人当たりフットプリント中央推計の変化（%）"))
+    ax.legend(fontsize=8, loc="lower right")
     ax.grid(axis="y", visible=False)
     _title(ax, title)
     return fig
