@@ -361,6 +361,7 @@ RULES: dict[str | tuple[str, str], Check] = {
     "draws": number(2, 1_000_000, "a Monte Carlo needs at least two draws", integer=True),
     "seed": number(0, 2**63 - 1, "a random seed is a non-negative integer", integer=True),
     "wood_share": share(),
+    "dpi": number(50, 1200, "dots per inch of the PNG figures: 300 for print", integer=True),
     "supported_area_ha": number(0.0, _partner_area_max, "area in ha supported in each partner municipality, "
                                 "at most the smallest partner's area"),
     ("01_national_accounts", "countries"): _countries,
