@@ -8,14 +8,14 @@ import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
+from strategies_flows import ledger_cells, ledger_rows
 
 from footprint import flows as FL
-from footprint.core.errors import DataFileError, ParameterError
 from footprint import forest as F
+from footprint.core.errors import DataFileError, ParameterError
 from footprint.flows import ledger as L
 from footprint.flows import partner_inputs as P
 from footprint.flows import trade as T
-from strategies_flows import ledger_cells, ledger_rows
 
 
 @pytest.fixture(scope="module")

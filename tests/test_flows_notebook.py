@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from footprint import accounts as A
@@ -13,16 +14,20 @@ from footprint.pipeline import runner
 
 NOTEBOOK = "04_interregional_flows"
 PARAMS = {"year": 2023, "partners": ["hcmc", "quezon_city", "greater_manchester"], "city_layer": False,
-          "forest_layer": True, "lang": "ja"}
+          "forest_layer": True, "lang": "ja", "draws": 200, "currency": "amount_jpy"}
 
 
 @pytest.mark.notebook
 def test_headline_equals_the_package_call(tmp_path):
-    scenario = runner.Scenario(name="flows_headline", notebooks={NOTEBOOK: PARAMS}, defaults={"processed_dir": ""})
+    scenario = runner.Scenario(name="flows_headline", notebooks={NOTEBOOK: PARAMS})
     result = runner.run(scenario, reports=tmp_path, latest=False, cache=False)
     res = next(r for r in result.results if r["notebook"] == NOTEBOOK)
     assert res["status"] == "ok", res["error"]
-    written = json.loads((result.run_dir / res["label"] / "tables" / "headline.json").read_text(encoding="utf-8"))
+    tables = result.run_dir / res["label"] / "tables"
+    written = json.loads((tables / "headline.json").read_text(encoding="utf-8"))
+    ledger = pd.read_csv(tables / "partnership_ledger.csv")
+    assert {"partner", "direction", "currency", "value", "p05", "p95", "status", "source"} <= set(ledger.columns)
+    assert (ledger.loc[~ledger["available"], "status"] == FL.NOT_AVAILABLE).all()
 
     year = PARAMS["year"]
     seed = FL.load_seed()

@@ -8,6 +8,12 @@
 # measures each partner's bond: how many layers and kinds of flow connect it to Osaka, how diverse
 # they are (Shannon index), whether they run both ways (reciprocity), and the net balance.
 #
+# Two kinds of bond are kept apart so that counts and magnitudes never share an axis: the **ties**
+# (agreements, meetings, delegations, projects: counted) and the **magnitudes** of the partnership
+# ledger (goods trade both ways with its embodied footprint, visitors, residents, Osaka-linked JCM
+# reductions, forest-tax money, domestic freight and migration: measured in gha, t-CO₂, yen,
+# persons or tonnes, with 90 % intervals).
+#
 # Every flow carries the publication it comes from and a status (`published`, `derived`,
 # `estimated`, `illustrative`). Flows whose size is not published (Japan's support to UNEP-IETC,
 # the Yodo River intake, delegation sizes) are kept as documented links without a quantity:
@@ -25,11 +31,16 @@ extra_flows_file = ""  # path of your own flows CSV (same columns as data/raw/fl
 extra_nodes_file = ""  # path of your own nodes CSV for new nodes used by extra_flows_file; empty: none
 city_layer = True  # add the biocapacity flowing into Osaka from footprint.city
 forest_layer = True  # add the forest-tax fund flows from footprint.forest
+currency = "ef_gha"  # size of the alluvial and the maps: ef_gha, co2_t, amount_jpy or persons
+ledger_year = 2024  # year of the ledger figure and the per-partner table (2009 to 2024)
+draws = 2000  # Monte Carlo draws of the ledger intervals
 lang = "en"  # en or ja: labels of figures and tables
 output_dir = ""  # empty: reports/interactive/04_interregional_flows; the runner sets its run folder
 processed_dir = "data/processed"  # tables are also published here; empty: do not publish
 
 # %%
+import pandas as pd
+
 from footprint import accounts as A
 from footprint import city as C
 from footprint import flows as FL
@@ -39,6 +50,7 @@ from footprint.outputs import maps
 from footprint.outputs.labels import pick
 from footprint.outputs.notebook import NotebookOutputs
 from footprint.outputs.plots import flows as flows_plots
+from footprint.outputs.plots import ledger as ledger_plots
 
 out = NotebookOutputs.create(
     "04_interregional_flows",
@@ -46,7 +58,8 @@ out = NotebookOutputs.create(
     processed_dir=processed_dir,
     lang=lang,
     parameters=dict(year=year, layers=layers, partners=partners, extra_flows_file=extra_flows_file, extra_nodes_file=extra_nodes_file,
-                    city_layer=city_layer, forest_layer=forest_layer, lang=lang),
+                    city_layer=city_layer, forest_layer=forest_layer, currency=currency, ledger_year=ledger_year,
+                    draws=draws, lang=lang),
 )
 year = FL.check_year(year)
 seed = FL.load_seed()
@@ -58,7 +71,8 @@ print(f"seed: {len(seed.nodes)} nodes, {len(seed.flows)} flows in {seed.flows['l
 # The biocapacity Osaka City uses from the rest of Japan and from abroad (the city footprint,
 # an estimate) and the forest environment tax flowing between Osaka City and the national pool
 # (the forest module: receipts modelled except the published FY2023 figure; the levy from
-# FY2024). Where the forest module and the seed data give the same flow, the seed's published
+# FY2024). For carbon the city layer says "carbon: uptake land not located": carbon-uptake land is
+# a hypothetical forest area, not a place the CO₂ goes to. Where the forest module and the seed data give the same flow, the seed's published
 # figure is kept. Your own nodes and flows files are added last.
 
 # %%
@@ -126,81 +140,185 @@ print(res.cycles.to_string(index=False) if len(res.cycles) else "no cycle")
 res.centrality.sort_values("pagerank", ascending=False).head(8).round(4)
 
 # %% [markdown]
-# ## Maps
+# ## The partnership ledger: magnitudes both ways
 #
-# World: flows between Osaka and its partners abroad, one panel per layer (Natural Earth
-# boundaries). Domestic: partners in Japan (National Land Numerical Information N03 boundaries,
-# MLIT). Nodes without a location in the sources (ministries, the national tax pool, "rest of
-# Japan") are not drawn; the caption counts them.
+# For each partner and year, each kind of flow to and from Osaka in gha, t-CO₂, yen and persons
+# (tonnes for freight) where the conversion is defined, with a 90 % interval and a status.
+#
+# - **Goods trade**: Japan's trade with the partner (Trade Statistics of Japan, published) times
+#   Osaka City's share of Japan's household consumption (population share × the city model's
+#   household spending ratio, about 2 %; estimated). The interval covers the city model's
+#   Monte Carlo spread and a structural spread of ±20 % (log scale) for using that share for trade.
+# - **Embodied footprint**: commodity groups mapped to land types (food → cropland, meat → grazing,
+#   fish → fishing grounds, wood, furniture and paper → forest, the rest → carbon); intensity per
+#   land type = Japan's NFA footprint of imports (exports) ÷ the value of Japan's mapped imports
+#   (exports) from the world (±30 % log spread for the mapping). Estimated.
+# - **Visitors**: arrivals in Japan (JNTO) × the share of each nationality visiting Osaka
+#   Prefecture (大阪観光局, 2014–2016). **Residents**: Osaka City, June 2022 (ISA). **JCM**: expected
+#   reductions of the Osaka-linked projects; their yen amounts are not published.
+# - **Forest tax**: money between Osaka City and the national pool (footprint.forest).
+# - **Domestic**: freight (FY2022) and migrants (2019–2025) between Osaka Prefecture and each prefecture.
+#
+# A defined cell without data says "not available", never zero.
 
 # %%
-countries = maps.world_countries()
-munis = maps.japan_municipalities(prefectures=flows_plots.map_prefecture_codes(nodes))
-prefs = maps.japan_prefectures()
-points = flows_plots.node_points(nodes, countries=countries, municipalities=munis, prefectures=prefs)
-scope = flows_plots.map_scope(conv, nodes, points)
-src_flows, layer_src = flows_plots.flow_sources(lang, added)
+partnership = FL.partnership_ledger(seed.flows, seed.nodes, fund if forest_layer else None, draws=draws)
+ledger, balance_view = partnership.ledger, partnership.balance
+abroad = list(FL.PARTNERS)
+names_p = {k: pick(lang, v[0], v[1]) for k, v in FL.PARTNERS.items()} | {"government_of_japan": pick(lang, "National forest-tax pool", "国の森林環境譲与税財源")}
+shown = abroad + (["government_of_japan"] if forest_layer else [])
+print(f"ledger: {len(ledger)} cells, {int(ledger['available'].sum())} with data; draws {draws}")
+print("embodied method vs Japan's NFA footprint of imports (all partners together): max relative difference "
+      f"{partnership.reproduction['rel_diff'].abs().max():.1e}")
+partnership.cross_checks.round(4)
 
-fig = flows_plots.world_flow_map(conv, nodes, points, countries, layers=layers, lang=lang)
+# %%
+for p in shown:
+    print(names_p[p])
+    print(FL.display(ledger, p, ledger_year).to_string(), end="\n\n")
+
+# %%
+fig = ledger_plots.ledger_figure(ledger, shown, ledger_year, names=names_p, lang=lang)
 out.figure(
     fig,
-    "world_flow_map",
-    title=pick(lang, f"Flows between Osaka and its partners abroad, by layer ({year})",
-               f"大阪と海外パートナーの間のフロー（層別、{year}年）"),
+    "partnership_ledger",
+    title=pick(lang, f"Partnership ledger: what flows to and from Osaka, four currencies ({ledger_year})",
+               f"パートナーシップ台帳：大阪への流れと大阪からの流れ（4通貨、{ledger_year}年）"),
     caption=pick(lang,
-                 f"Arrows join Osaka and its partners abroad, one panel per layer; red = towards Osaka, grey = from "
-                 f"Osaka, dotted = between others (ministries are placed at their country's centre); line width grows "
-                 f"with the number of flows on the pair. {len(scope.not_drawn)} of {len(conv)} flows have an end without a "
-                 "location and are not drawn; flows within Japan are on the domestic map.",
-                 f"大阪と海外パートナーを結ぶ矢印（層別）。赤＝大阪へ、灰＝大阪から、点線＝その他の間（省庁は国の中心に配置）。"
-                 f"線の太さはその組のフロー数。{len(conv)}件中{len(scope.not_drawn)}件は端点の位置がないため描いていない。"
-                 "国内のフローは国内地図に示す。"),
-    source=layer_src,
-    credit=maps.credit("natural_earth", lang=lang),
-    status=weakest_status(scope.international["status"]),
+                 "Each row is a partner, each column a currency; bars to the right flow to Osaka, to the left from "
+                 "Osaka, whiskers are 90 % intervals. Goods trade is Japan's trade attributed to Osaka City by its share "
+                 "of Japan's household consumption (about 2 %); gha and t-CO₂ are the footprint embodied in that trade. "
+                 "n/a: no data (JCM yen amounts are not published).",
+                 "行はパートナー、列は通貨。右向きは大阪へ、左向きは大阪からの流れ、ひげは90%区間。財の貿易は日本の貿易額を"
+                 "大阪市の家計消費シェア（約2%）で按分した推計。gha と t-CO₂ はその貿易に体化したフットプリント。n/a：データなし"
+                 "（JCMの円建て額は非公表）。"),
+    source="Trade Statistics of Japan (MOF); NFA 2025; footprint.city; JNTO; 大阪観光局; ISA; MOEJ JCM; footprint.forest",
+    status="estimated",
 )
 
 # %%
-fig = flows_plots.domestic_map(conv, nodes, points, prefs, munis, lang=lang)
+fig = ledger_plots.ledger_time_series(ledger, abroad, currency if currency in ("ef_gha", "co2_t", "amount_jpy") else "ef_gha",
+                                      names=names_p, lang=lang)
 out.figure(
     fig,
-    "domestic_partner_map",
-    title=pick(lang, f"Osaka's domestic partners ({year})", f"大阪の国内パートナー（{year}年）"),
-    caption=pick(lang,
-                 "Flows between Osaka and partners in Japan: Lake Biwa and the Yodo River supply Osaka's water; "
-                 "Kawachinagano and Chihayaakasaka proposed uses of the forest transfer tax to Osaka City. No partner "
-                 "forest town of Osaka City is named in the sources; add one with extra_flows_file.",
-                 "大阪と国内パートナーの間のフロー。琵琶湖・淀川は大阪の水源。河内長野市と千早赤阪村は森林環境譲与税の使途を"
-                 "大阪市などに提案。大阪市の連携先の森林自治体は資料に見当たらない（extra_flowsで追加できる）。"),
-    source=src_flows,
-    credit=maps.credit("mlit", lang=lang),
-    status=weakest_status(scope.domestic["status"]),
+    "ledger_time_series",
+    title=pick(lang, "Goods trade with each partner attributed to Osaka, 2009–2024",
+               "大阪に按分した各パートナーとの財の貿易（2009〜2024年）"),
+    caption=pick(lang, "To and from Osaka each year with the 90 % band; gaps are years without data (exports to Viet Nam "
+                       "are reported from 2017).",
+                 "各年の大阪への流れと大阪からの流れ（帯は90%区間）。空白はデータのない年（ベトナム向け輸出は2017年から）。"),
+    source="Trade Statistics of Japan (MOF); NFA 2025; footprint.city",
+    status="estimated",
 )
 
 # %% [markdown]
-# ## Flows by layer, partner by layer, bond profiles
+# Bond metrics on magnitudes (in the chosen currency): reciprocity = the smaller direction ÷ the
+# larger; diversity = Shannon index of the kinds of flow ÷ ln(number of kinds). The count-based
+# metrics above (ties) are labelled as counts.
 
 # %%
-fig = flows_plots.alluvial(conv, nodes, lang=lang)
+mbonds = FL.magnitude_bonds(ledger, currency, ledger_year)
+mb = mbonds[mbonds["partner"].isin(shown) | (mbonds["to_osaka"].fillna(0) > 0)].sort_values("to_osaka", ascending=False).head(12)
+fig = ledger_plots.magnitude_bond_chart(mb, names=names_p | dict(zip(partnership.nodes["id"], partnership.nodes["name_ja"])), lang=lang)
 out.figure(
     fig,
-    "alluvial_by_layer",
-    title=pick(lang, f"Who sends what to whom, by layer ({year})", f"層別のフロー：どこからどこへ（{year}年）"),
+    "magnitude_bonds",
+    title=pick(lang, f"Bond metrics on magnitudes in {ledger_plots.currency_label(currency, lang)} ({ledger_year})",
+               f"大きさに基づくきずなの指標（{ledger_plots.currency_label(currency, lang)}、{ledger_year}年）"),
+    caption=pick(lang, "Reciprocity 1 = as much flows back as comes in; grey = a direction not defined or not available.",
+                 "双方向性1＝流入と同じだけ流出。灰色＝片方向が定義なしまたはデータなし。"),
+    source="partnership ledger (this notebook)",
+    status=weakest_status(mb.loc[mb["status"] != FL.NOT_AVAILABLE, "status"]),
+)
+mbonds.round(3)
+
+# %% [markdown]
+# ## Maps
+#
+# World: flows between Osaka and its partners abroad in the chosen currency (the `currency`
+# parameter; line width ∝ √size), one panel per layer (Natural Earth boundaries). Domestic: partners
+# in Japan (National Land Numerical Information N03 boundaries, MLIT) in the chosen currency where
+# it is defined for domestic flows, else in tonnes of freight. Nodes without a location are not
+# drawn; the caption counts them.
+
+# %%
+mnodes = pd.concat([nodes, partnership.nodes], ignore_index=True)
+mflows = FL.magnitude_flows(ledger, currency, ledger_year, partnership.node_of)
+dom_currency = currency if (ledger[(ledger["currency"] == currency) & ledger["flow"].isin(["freight", "migration"])]).size else "mass_t"
+dflows = FL.magnitude_flows(ledger, dom_currency, 2022 if dom_currency == "mass_t" else ledger_year, partnership.node_of)
+dflows = dflows[dflows["item"].isin(["freight", "migration"])]
+dpartner = dflows["source_id"].where(dflows["target_id"] == "osaka_city", dflows["target_id"])
+dflows = dflows[dpartner.isin(dflows.groupby(dpartner)[dom_currency].sum().nlargest(8).index)]  # the 8 largest partners
+countries = maps.world_countries()
+munis = maps.japan_municipalities(prefectures=flows_plots.map_prefecture_codes(mnodes[mnodes["id"].isin(set(dflows["source_id"]) | set(dflows["target_id"]) | set(nodes["id"]))]))
+prefs = maps.japan_prefectures()
+points = flows_plots.node_points(mnodes, countries=countries, municipalities=munis, prefectures=prefs)
+cur_label = ledger_plots.currency_label(currency, lang)
+src_flows, layer_src = flows_plots.flow_sources(lang, added)  # the sources of the ties charts below
+
+fig = flows_plots.world_flow_map(mflows, mnodes, points, countries, layers=layers, lang=lang, weight=currency)
+out.figure(
+    fig,
+    "world_flow_map",
+    title=pick(lang, f"Flows between Osaka and its partners abroad in {cur_label} ({ledger_year})",
+               f"大阪と海外パートナーの間の流れ（{cur_label}、{ledger_year}年）"),
     caption=pick(lang,
-                 "Band widths are numbers of flows (each flow counted once), so that layers measured in different "
-                 "units can be compared; sizes in common currencies are in the tables.",
-                 "帯の幅はフローの件数（各フロー1回）。単位の異なる層を比べるため。共通通貨での大きさは表に示す。"),
-    source=layer_src,
-    status=weakest_status(conv["status"]),
+                 f"Arrows join Osaka and its partner countries, one panel per layer; red = towards Osaka, grey = from Osaka; "
+                 f"line width ∝ √size in {cur_label} (the partnership ledger, central estimates; intervals in the ledger "
+                 "figure). Countries are placed at their centroid.",
+                 f"大阪と相手国を結ぶ矢印（層別）。赤＝大阪へ、灰＝大阪から。線の太さは{cur_label}での大きさの平方根に比例"
+                 "（台帳の中央値。区間は台帳の図）。国は重心に配置。"),
+    source="partnership ledger (this notebook)",
+    credit=maps.credit("natural_earth", lang=lang),
+    status=weakest_status(mflows["status"]) if len(mflows) else "estimated",
 )
 
 # %%
-fig = flows_plots.partner_layer_heatmap(conv, nodes, lang=lang, partners=list(bonds["partner"]))
+dom_label = ledger_plots.currency_label(dom_currency, lang)
+fig = flows_plots.domestic_map(dflows, mnodes, points, prefs, munis, lang=lang, weight=dom_currency)
+out.figure(
+    fig,
+    "domestic_partner_map",
+    title=pick(lang, f"Osaka Prefecture and its largest domestic partners in {dom_label}",
+               f"大阪府と主な国内パートナー（{dom_label}）"),
+    caption=pick(lang,
+                 f"Freight (FY2022) or migrants between Osaka Prefecture and the prefectures with the largest flows, in "
+                 f"{dom_label}; line width ∝ √size; prefectures at their centroid."
+                 + ("" if dom_currency == currency else f" Domestic flows have no {cur_label} value, so tonnes are shown."),
+                 f"大阪府と流れの大きい都道府県の間の貨物（2022年度）または人口移動（{dom_label}）。線の太さは大きさの平方根に比例。"
+                 + ("" if dom_currency == currency else f"国内の流れには{cur_label}の値がないためトンで示す。")),
+    source="MLIT 貨物地域流動調査 (FY2022); 住民基本台帳人口移動報告",
+    credit=maps.credit("mlit", lang=lang),
+    status=weakest_status(dflows["status"]) if len(dflows) else "published",
+)
+
+# %% [markdown]
+# ## Flows by layer (magnitudes), ties per partner (counts)
+
+# %%
+fig = flows_plots.alluvial(mflows, mnodes, lang=lang, weight=currency)
+out.figure(
+    fig,
+    "alluvial_by_layer",
+    title=pick(lang, f"Who sends what to whom, by layer, in {cur_label} ({ledger_year})",
+               f"層別の流れ：どこからどこへ（{cur_label}、{ledger_year}年）"),
+    caption=pick(lang,
+                 f"Band widths are sizes in {cur_label} from the partnership ledger (central estimates), each ledger "
+                 "cell drawn once; flows without a value in this currency are left out (see the ledger figure).",
+                 f"帯の幅は台帳の{cur_label}での大きさ（中央値）。台帳の各セルを1回ずつ描く。この通貨で値のない流れは除く"
+                 "（台帳の図を参照）。"),
+    source="partnership ledger (this notebook)",
+    status=weakest_status(mflows["status"]) if len(mflows) else "estimated",
+)
+
+# %%
+fig = ledger_plots.partner_layer_heatmap(conv, nodes, lang=lang, partners=list(bonds["partner"]))
 hub_status = weakest_status(FL.hub_links(conv)["status"])
 out.figure(
     fig,
     "partner_layer_heatmap",
-    title=pick(lang, f"Partners × layers: flows with Osaka ({year})", f"パートナー×層：大阪とのフロー数（{year}年）"),
+    title=pick(lang, f"Ties: number of flows between each partner and Osaka, by layer ({year})",
+               f"つながり：パートナーと大阪の層別フロー数（{year}年）"),
     caption=pick(lang,
                  f"Number of flows between each partner and Osaka per layer; ⇄ marks flows in both directions. "
                  f"{int((bonds['n_layers'] >= 2).sum())} of {len(bonds)} partners are linked in two or more layers.",
@@ -211,11 +329,12 @@ out.figure(
 )
 
 # %%
-fig = flows_plots.bond_profiles(conv, bonds, nodes, lang=lang)
+fig = ledger_plots.bond_profiles(conv, bonds, nodes, lang=lang)
 out.figure(
     fig,
     "bond_profiles",
-    title=pick(lang, f"Bond profile of each partner ({year})", f"パートナーごとのきずなのプロファイル（{year}年）"),
+    title=pick(lang, f"Ties: bond profile of each partner, number of flows ({year})",
+               f"つながり：パートナーごとのきずなのプロファイル（フロー数、{year}年）"),
     caption=pick(lang,
                  "Flows from Osaka (left) and to Osaka (right) per layer. H = Shannon index of the partner's flows over "
                  "item kinds; reciprocity = share of its layers with flows both ways.",
@@ -245,6 +364,13 @@ written = out.tables(
         "node_balance": res.node_balance,
         "centrality": res.centrality,
         "cycles": res.cycles,
+        "partnership_ledger": ledger,
+        "partnership_balance": balance_view,
+        "partnership_magnitude_bonds": mbonds,
+        "embodied_trade": partnership.embodied,
+        "embodied_intensities": partnership.intensities,
+        "osaka_shares": partnership.shares,
+        "embodied_cross_checks": partnership.cross_checks,
     }
 )
 out.json("headline", FL.headline(year, conv, bonds, res.cycles))
@@ -257,4 +383,15 @@ sorted(p.name for p in written.values())
 # at least one of the partner's numbers is derived or estimated.
 
 # %%
-print(flows_plots.partner_summary(bonds, lang).round(2).to_string(index=False))
+print(ledger_plots.partner_summary(bonds, lang).round(2).to_string(index=False))
+
+# %% [markdown]
+# And the magnitudes: for each partner in the ledger year, what flows to and from Osaka in each
+# currency (central estimate, 90 % interval, status), and the net balance per currency.
+
+# %%
+for p in shown:
+    print(names_p[p])
+    print(FL.display(ledger, p, ledger_year).to_string(), end="\n\n")
+print(balance_view[(balance_view["year"] == ledger_year) & balance_view["partner"].isin(shown)].round(0).to_string(index=False))
+

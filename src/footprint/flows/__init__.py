@@ -34,7 +34,7 @@ when a graph is wanted. Map of the package:
 * :mod:`~footprint.flows.ledger` — the partnership ledger: cells per partner, year, flow, direction
   and currency (``trade_cells``, ``people_cells``, ``jcm_cells``, ``forest_cells``,
   ``domestic_cells``), ``complete`` ("not available", never zero), ``build_ledger`` (90 %
-  intervals), ``balance``, ``time_series``, ``display``, ``magnitude_flows``.
+  intervals), ``balance``, ``time_series``, ``display``, ``magnitude_flows``, ``magnitude_bonds``.
 * :mod:`~footprint.flows.partnership` — ``partnership_ledger`` (:class:`Partnership`): every
   ledger table from the shipped data, with the cross-checks.
 
@@ -70,6 +70,14 @@ from footprint.flows.inputs import (
     read_flows_file,
     read_nodes_file,
 )
+from footprint.flows.ledger import (
+    NOT_AVAILABLE,
+    build_ledger,
+    display,
+    magnitude_bonds,
+    magnitude_flows,
+    time_series,
+)
 from footprint.flows.metrics import (
     bond_metrics,
     centrality,
@@ -84,6 +92,8 @@ from footprint.flows.metrics import (
     shannon_index,
     summary_counts,
 )
+from footprint.flows.partner_inputs import PARTNERS
+from footprint.flows.partnership import Partnership, partnership_ledger
 from footprint.flows.schema import (
     CURRENCIES,
     DUPLICATE_KEY,
@@ -108,9 +118,6 @@ from footprint.flows.schema import (
     validate_nodes,
     validate_units,
 )
-from footprint.flows.ledger import NOT_AVAILABLE, build_ledger, display, magnitude_flows, time_series
-from footprint.flows.partner_inputs import PARTNERS
-from footprint.flows.partnership import Partnership, partnership_ledger
 from footprint.flows.selection import item_category, select, snapshot
 
 __all__ = [
@@ -124,26 +131,22 @@ __all__ = [
     "NODES_FILE",
     "NODE_COLUMNS",
     "NODE_SCHEMA",
+    "NOT_AVAILABLE",
     "PARAMETERS_FILE",
     "PARAMETER_SCHEMA",
+    "PARTNERS",
     "SERIES_KEY",
     "UNITS_FILE",
     "UNIT_SCHEMA",
     "YEARS",
-    "NOT_AVAILABLE",
-    "PARTNERS",
     "FlowAnalysis",
     "Partnership",
-    "build_ledger",
-    "display",
-    "magnitude_flows",
-    "partnership_ledger",
-    "time_series",
     "Seed",
     "add_user_tables",
     "analyse_flows",
     "bond_metrics",
     "build_graph",
+    "build_ledger",
     "centrality",
     "check_year",
     "combine",
@@ -151,6 +154,7 @@ __all__ = [
     "conversion_table",
     "convert",
     "cycles",
+    "display",
     "distinct_pairs",
     "flow_schema",
     "flows_from_allocation",
@@ -167,17 +171,21 @@ __all__ = [
     "load_parameters",
     "load_seed",
     "load_units",
+    "magnitude_bonds",
+    "magnitude_flows",
     "nfa_forest_factors",
     "node_balance",
     "origin_year_for",
     "pagerank",
     "partner_balance",
+    "partnership_ledger",
     "read_flows_file",
     "read_nodes_file",
     "select",
     "shannon_index",
     "snapshot",
     "summary_counts",
+    "time_series",
     "validate_flows",
     "validate_nodes",
     "validate_units",

@@ -233,3 +233,35 @@ def magnitude_flows(ledger: pd.DataFrame, currency: str, year: int, node_of: dic
                          "layer": t["layer"].to_numpy(), "item": t["flow"].to_numpy(),
                          currency: t["value"].to_numpy(float), "status": t["status"].to_numpy(),
                          "source": t["source"].to_numpy()}).reset_index(drop=True)
+
+
+def magnitude_bonds(ledger: pd.DataFrame, currency: str, year: int) -> pd.DataFrame:
+    """Bond metrics on magnitudes in one currency and year, per partner: ``to_osaka``, ``from_osaka``,
+    ``balance`` (to − from), ``reciprocity`` = min/max of the two directions (NaN when a direction is not
+    defined or not available), ``diversity`` = Shannon index of the kinds of flow ÷ ln(number of kinds)
+    (NaN with fewer than two kinds), ``n_cells``, ``status`` (weakest of the available cells)."""
+    t = ledger[(ledger["currency"] == currency) & (ledger["year"] == year)]
+    a = t[t["available"]]
+    to = a[a["direction"] == "to_osaka"].groupby("partner")["value"].sum()
+    fr = a[a["direction"] == "from_osaka"].groupby("partner")["value"].sum()
+    out = pd.DataFrame({"partner": sorted(t["partner"].unique())})
+    out["to_osaka"] = out["partner"].map(to)
+    out["from_osaka"] = out["partner"].map(fr)
+    both = (out["to_osaka"].notna() & out["from_osaka"].notna()).to_numpy()  # both directions with data
+    lo = np.fmin(out["to_osaka"], out["from_osaka"])
+    hi = np.fmax(out["to_osaka"], out["from_osaka"])
+    out["balance"] = out["to_osaka"] - out["from_osaka"]
+    out["reciprocity"] = np.where(both & (hi > 0), lo / hi.where(hi > 0), np.nan)
+    by = a.groupby(["partner", "flow"])["value"].sum()
+    tot = by.groupby(level=0).transform("sum")
+    p = (by / tot.where(tot > 0)).fillna(0.0)
+    h = (-(p * np.log(p.where(p > 0))).fillna(0.0)).groupby(level=0).sum()
+    k = by.groupby(level=0).size()
+    out["diversity"] = out["partner"].map(h / np.log(k.where(k >= 2)))
+    out["n_cells"] = out["partner"].map(a.groupby("partner").size()).fillna(0).astype(int)
+    rank = a["status"].map({s: i for i, s in enumerate(_ORDER)})
+    worst = rank.groupby(a["partner"]).max()
+    out["status"] = out["partner"].map(lambda q: _ORDER[int(worst[q])] if q in worst.index else NOT_AVAILABLE)
+    out["currency"] = currency
+    out["year"] = int(year)
+    return out

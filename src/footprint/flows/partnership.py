@@ -22,6 +22,11 @@ from footprint.flows import partner_inputs as P
 from footprint.flows import trade as T
 
 YEARS_DEFAULT = tuple(range(2009, 2025))
+PREFECTURES_EN = ("Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki", "Tochigi", "Gunma",
+                  "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano",
+                  "Gifu", "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama", "Tottori",
+                  "Shimane", "Okayama", "Hiroshima", "Yamaguchi", "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga",
+                  "Nagasaki", "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa")
 
 
 @dataclass(frozen=True)
@@ -67,16 +72,16 @@ def partner_nodes(domestic: pd.DataFrame, existing: pd.DataFrame) -> tuple[pd.Da
     """Nodes for the ledger's partners not yet in ``existing`` (countries by ISO3, prefectures by code) and the map
     partner code -> node id."""
     node_of = {iso: v[2] for iso, v in P.PARTNERS.items()} | {L.POOL: L.POOL}
-    rows = [dict(id=v[2], name_ja=v[1], name_en=v[0], kind="country", iso3=iso, muni_code=None, lat=np.nan, lon=np.nan,
-                 source="ISO 3166-1", status="published", note="placed on maps at the centroid of its boundary")
+    rows = [{"id": v[2], "name_ja": v[1], "name_en": v[0], "kind": "country", "iso3": iso, "muni_code": None, "lat": np.nan, "lon": np.nan,
+                 "source": "ISO 3166-1", "status": "published", "note": "placed on maps at the centroid of its boundary"}
             for iso, v in P.PARTNERS.items()]
     prefs = domestic[["partner_code", "partner_name"]].drop_duplicates().sort_values("partner_code")
     for code, name in prefs.itertuples(index=False):
         pid = f"pref_{int(code):02d}"
         node_of[pid] = pid
-        rows.append(dict(id=pid, name_ja=str(name), name_en=f"Prefecture {int(code):02d}", kind="prefecture", iso3="JPN",
-                         muni_code=f"{int(code):02d}000", lat=np.nan, lon=np.nan, source="MLIT 国土数値情報 N03 (code)",
-                         status="published", note="placed on maps at the centroid of its boundary"))
+        rows.append({"id": pid, "name_ja": str(name), "name_en": PREFECTURES_EN[int(code) - 1], "kind": "prefecture", "iso3": "JPN",
+                         "muni_code": f"{int(code):02d}000", "lat": np.nan, "lon": np.nan, "source": "MLIT 国土数値情報 N03 (code)",
+                         "status": "published", "note": "placed on maps at the centroid of its boundary"})
     new = pd.DataFrame(rows)
     return new[~new["id"].isin(existing["id"])].reset_index(drop=True), node_of
 
@@ -93,15 +98,15 @@ def cross_checks(emb: pd.DataFrame, faostat: pd.DataFrame, prototype: pd.DataFra
     for iso, name in names.items():
         c = crop[crop["partner"] == iso].set_index("year")["ef_gha"]
         share = c / world.reindex(c.index)
-        rows.append(dict(check="share of Japan's imported cropland", partner=iso, method_2024=float(share.get(2024, np.nan)),
-                         method_mean=float(share.mean()), reference=float(proto.get(name, np.nan) / proto.sum()),
-                         reference_source=P.LAND_PROTOTYPE_SOURCE, status="illustrative"))
+        rows.append({"check": "share of Japan's imported cropland", "partner": iso, "method_2024": float(share.get(2024, np.nan)),
+                         "method_mean": float(share.mean()), "reference": float(proto.get(name, np.nan) / proto.sum()),
+                         "reference_source": P.LAND_PROTOTYPE_SOURCE, "status": "illustrative"})
     vn = crop[crop["partner"] == "VNM"].set_index("year")["ef_gha"]
     cof = faostat[(faostat["origin"] == "Viet Nam") & faostat["item"].str.contains("Coffee")].set_index("year")["tonnes"]
     if {2010, 2024} <= set(vn.index) and {2010, 2024} <= set(cof.index):
-        rows.append(dict(check="growth 2010->2024 (cropland gha vs green coffee t)", partner="VNM",
-                         method_2024=float(vn[2024] / vn[2010]), method_mean=np.nan,
-                         reference=float(cof[2024] / cof[2010]), reference_source=P.FAOSTAT_SOURCE, status="estimated"))
+        rows.append({"check": "growth 2010->2024 (cropland gha vs green coffee t)", "partner": "VNM",
+                         "method_2024": float(vn[2024] / vn[2010]), "method_mean": np.nan,
+                         "reference": float(cof[2024] / cof[2010]), "reference_source": P.FAOSTAT_SOURCE, "status": "estimated"})
     return pd.DataFrame(rows)
 
 

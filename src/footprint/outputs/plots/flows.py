@@ -16,9 +16,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import FancyArrowPatch, PathPatch
 from matplotlib.path import Path
-from matplotlib.ticker import FuncFormatter
 
-from footprint.flows import HUB, LAYERS, hub_links
+from footprint.flows import HUB, LAYERS
 from footprint.outputs import maps
 from footprint.outputs.labels import pick
 
@@ -119,14 +118,25 @@ def node_points(nodes: pd.DataFrame, countries=None, municipalities=None, prefec
     return out
 
 
-def _pair_table(flows: pd.DataFrame, points: pd.DataFrame, hub: Sequence[str]) -> pd.DataFrame:
-    """Distinct (source, target, layer) with flow counts and coordinates; direction w.r.t. hub."""
-    g = flows.groupby(["source_id", "target_id", "layer"]).size().rename("n_flows").reset_index()
+def _pair_table(flows: pd.DataFrame, points: pd.DataFrame, hub: Sequence[str], weight: str | None = None) -> pd.DataFrame:
+    """Distinct (source, target, layer) with flow counts, the sum ``w`` of the ``weight`` column (the count
+    when None) and coordinates; direction w.r.t. hub."""
+    gb = flows.groupby(["source_id", "target_id", "layer"])
+    g = gb.size().rename("n_flows").reset_index()
+    g["w"] = gb[weight].sum().to_numpy(dtype=float) if weight else g["n_flows"].to_numpy(dtype=float)
     p = points.set_index("id")
     g = g.join(p[["lon", "lat"]], on="source_id").join(p[["lon", "lat"]], on="target_id", rsuffix="_t")
     g["to_hub"] = g["target_id"].isin(list(hub))
     g["from_hub"] = g["source_id"].isin(list(hub))
     return g
+
+
+def _widths(w: pd.Series, weight: str | None) -> np.ndarray:
+    """Line widths: log of the number of flows, or proportional to the square root of the size in ``weight``."""
+    w = w.to_numpy(dtype=float)
+    if weight is None:
+        return 0.8 + 1.2 * np.log1p(w)
+    return 0.6 + 5.0 * np.sqrt(w / w.max()) if len(w) and w.max() > 0 else np.full(len(w), 0.6)
 
 
 def _arrow(ax, x0, y0, x1, y1, colour, lw, rad=0.25, alpha=0.85, ls="-"):
@@ -173,10 +183,11 @@ def _legend_dirs(ax, lang, loc="lower left"):
 
 def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, countries, *,
                    layers: Sequence[str] = LAYERS, lang: str = "en", hub: Sequence[str] = HUB,
-                   extent=(-15, 150, -8, 62), credit: bool = True):
+                   extent=(-15, 150, -8, 62), credit: bool = True, weight: str | None = None):
     """One world panel per layer: arrows between located nodes outside Japan and Osaka.
 
-    Line width grows with the number of flows on a pair. Pairs with both ends in Japan are left
+    Line width grows with the number of flows on a pair, or with the size in the ``weight`` column
+    (a common currency). Every panel carries a scale bar. Pairs with both ends in Japan are left
     to the domestic map; pairs with an unlocated end are not drawn (:func:`map_scope` counts them).
     Partner countries are shaded in the layer's colour; ``credit`` adds the Natural Earth credit
     to the last panel.
@@ -185,7 +196,8 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
     fig, axes = plt.subplots(len(layers), 1, figsize=(8.6, 3.2 * len(layers) + 0.3), squeeze=False)
     names = node_names(nodes, lang)
     iso = nodes.set_index("id")["iso3"]
-    pairs = _pair_table(flows, points, hub)
+    pairs = _pair_table(flows, points, hub, weight)
+    pairs["lw"] = _widths(pairs["w"], weight)
     domestic = (pairs["source_id"].map(iso) == "JPN") & (pairs["target_id"].map(iso) == "JPN")
     drawable = pairs[~domestic & pairs[["lon", "lat", "lon_t", "lat_t"]].notna().all(axis=1)]
     x0, x1, y0, y1 = extent
@@ -198,7 +210,7 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
         countries.plot(ax=ax, color=fill, edgecolor="#bbbbbb", linewidth=0.3, alpha=0.8)
         for r in d.itertuples(index=False):  # one arrow per drawn pair (a handful), not per flow
             colour = TO_HUB if r.to_hub else (FROM_HUB if r.from_hub else "#777777")
-            _arrow(ax, r.lon, r.lat, r.lon_t, r.lat_t, colour, lw=0.8 + 1.2 * np.log1p(r.n_flows),
+            _arrow(ax, r.lon, r.lat, r.lon_t, r.lat_t, colour, lw=r.lw,
                    rad=0.2, ls="-" if (r.to_hub or r.from_hub) else ":")  # same rad: A→B and B→A bow apart
         pts = points.set_index("id").reindex(sorted(ends))
         ax.scatter(pts["lon"], pts["lat"], s=14, color="black", zorder=5)
@@ -216,6 +228,7 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
         if not len(d):
             ax.text(0.5, 0.5, pick(lang, "no located international flow", "位置の分かる国際フローなし"),
                     transform=ax.transAxes, ha="center", fontsize=9, color="#666666")
+        maps.add_scale_bar(ax, lang=lang, anchor=(0.72, 0.06))
     _legend_dirs(axes[0, 0], lang)
     fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.96, hspace=0.12)
     if credit:
@@ -239,18 +252,21 @@ def _domestic_frame(pts: pd.DataFrame, margin: float) -> tuple[float, float, flo
 
 
 def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, prefectures, municipalities, *,
-                 lang: str = "en", hub: Sequence[str] = HUB, margin: float = 0.35, credit: bool = True):
+                 lang: str = "en", hub: Sequence[str] = HUB, margin: float = 0.35, credit: bool = True,
+                 weight: str | None = None):
     """Domestic partners: arrows between located nodes in Japan over prefecture and municipality
-    boundaries; municipalities that are nodes are shaded. ``credit`` adds the MLIT credit."""
+    boundaries; municipalities that are nodes are shaded. ``credit`` adds the MLIT credit. Line width:
+    the number of flows, or the size in ``weight``. The legend lists only the styles drawn; a scale bar."""
     iso = nodes.set_index("id")["iso3"]
     names = node_names(nodes, lang)
-    pairs = _pair_table(flows, points, hub)
+    pairs = _pair_table(flows, points, hub, weight)
     dom = pairs[(pairs["source_id"].map(iso) == "JPN") & (pairs["target_id"].map(iso) == "JPN")]
     dom = dom[dom[["lon", "lat", "lon_t", "lat_t"]].notna().all(axis=1)]
     rough = set(points.loc[points["located_by"].isin(["iso3", "country_of_organisation"]), "id"])
     dom = dom[~dom["source_id"].isin(rough) & ~dom["target_id"].isin(rough)]
     ends = sorted(set(dom["source_id"]) | set(dom["target_id"]))
     pts = points.set_index("id").reindex(ends)
+    dom = dom.assign(lw=_widths(dom["w"], weight) if weight else 1.6)
     fig, ax = plt.subplots(figsize=(7.6, 6.4))
     fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.98)
     x0, x1, y0, y1 = _domestic_frame(pts, margin)
@@ -264,17 +280,20 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
         colour = TO_HUB if r.to_hub else (FROM_HUB if r.from_hub else "#888888")
         ls = {"resource": "-", "fund": "--", "people": ":"}[r.layer]
         a = FancyArrowPatch((r.lon, r.lat), (r.lon_t, r.lat_t), connectionstyle="arc3,rad=0.2", arrowstyle="-|>",
-                            mutation_scale=12, lw=1.6, color=colour, ls=ls, zorder=4, shrinkA=4, shrinkB=4)
+                            mutation_scale=12, lw=r.lw, color=colour, ls=ls, zorder=4, shrinkA=4, shrinkB=4)
         ax.add_patch(a)
     ax.scatter(pts["lon"], pts["lat"], s=18, color="black", zorder=5)
     _place_labels(ax, pts, names, fontsize=8, deg_per_pt=(y1 - y0) / (6.0 * 72), right_of=999, left_of=-999)
     from matplotlib.lines import Line2D
 
     handles = [Line2D([], [], color="#555555", ls={"resource": "-", "fund": "--", "people": ":"}[x], lw=1.6,
-                      label=layer_label(x, lang)) for x in LAYERS]
-    handles += [Line2D([], [], color=TO_HUB, lw=2, label=pick(lang, "to Osaka", "大阪へ")),
-                Line2D([], [], color=FROM_HUB, lw=2, label=pick(lang, "from Osaka", "大阪から"))]
-    ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=True, framealpha=0.85)
+                      label=layer_label(x, lang)) for x in LAYERS if x in set(dom["layer"])]
+    handles += [Line2D([], [], color=c, lw=2, label=lab) for c, lab, drawn in (
+        (TO_HUB, pick(lang, "to Osaka", "大阪へ"), dom["to_hub"].any()),
+        (FROM_HUB, pick(lang, "from Osaka", "大阪から"), dom["from_hub"].any()),
+        ("#888888", pick(lang, "between others", "その他の間"), (~dom["to_hub"] & ~dom["from_hub"]).any())) if drawn]
+    if handles:
+        ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=True, framealpha=0.85)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect(1 / np.cos(np.deg2rad((y0 + y1) / 2)))
@@ -283,6 +302,7 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.grid(False)
+    maps.add_scale_bar(ax, lang=lang, loc="lower right")
     if credit:
         maps.add_credit(ax, "mlit", lang=lang)
     return fig
@@ -383,81 +403,3 @@ def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weig
     ax.text(xs[0] + bw / 2, 1.04, pick(lang, "from", "出発"), ha="center", fontsize=9)
     ax.text(xs[2] + bw / 2, 1.04, pick(lang, "to", "到着"), ha="center", fontsize=9)
     return fig
-
-
-def partner_layer_heatmap(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", hub: Sequence[str] = HUB,
-                          partners: Sequence[str] | None = None):
-    """Partner × layer: number of flows with Osaka (both ways); ⇄ marks layers with flows both ways."""
-    f = hub_links(flows, hub)
-    counts = f.pivot_table(index="partner", columns="layer", values="year", aggfunc="size", fill_value=0)
-    counts = counts.reindex(columns=list(LAYERS), fill_value=0)
-    dirs = f.groupby(["partner", "layer"])["direction"].nunique().unstack().reindex(columns=list(LAYERS)).fillna(0)
-    order = partners if partners else counts.sum(axis=1).sort_values(ascending=False).index
-    counts = counts.reindex(order).fillna(0)
-    dirs = dirs.reindex(order).fillna(0)
-    names = node_names(nodes, lang)
-    fig, ax = plt.subplots(figsize=(6.8, 0.42 * len(counts) + 1.4))
-    im = ax.imshow(counts.to_numpy(dtype=float), cmap="Blues", aspect="auto", vmin=0)
-    vmax = max(float(counts.to_numpy().max()), 1.0)
-    for i in range(counts.shape[0]):
-        for j in range(counts.shape[1]):
-            n = int(counts.iat[i, j])
-            if n:
-                mark = " ⇄" if dirs.iat[i, j] == 2 else ""
-                ax.text(j, i, f"{n}{mark}", ha="center", va="center", fontsize=8,
-                        color="white" if n > 0.6 * vmax else "black")
-    ax.set_xticks(range(len(LAYERS)), [layer_label(x, lang) for x in LAYERS])
-    ax.set_yticks(range(len(counts)), [names.get(p, p) for p in counts.index])
-    ax.grid(False)
-    ax.tick_params(length=0)
-    ax.xaxis.tick_top()
-    cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
-    cb.set_label(pick(lang, "flows with Osaka", "大阪とのフロー数"), fontsize=8)
-    return fig
-
-
-def bond_profiles(flows: pd.DataFrame, metrics: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en",
-                  hub: Sequence[str] = HUB):
-    """Bond profile of every partner in one chart: per layer, flows from Osaka (left) and to Osaka
-    (right); beside each partner its number of flows, Shannon diversity of items (H) and
-    reciprocity (share of its layers with flows both ways)."""
-    f = hub_links(flows, hub)
-    c = f.groupby(["partner", "layer", "direction"]).size()
-    partners = list(metrics["partner"])
-    n = len(partners)
-    names = node_names(nodes, lang)
-    height = max(2.8, 0.5 * n + 1.3)
-    fig, ax = plt.subplots(figsize=(8.6, height))
-    fig.subplots_adjust(bottom=0.75 / height, top=1 - 0.45 / height)  # room for the x label above the caption
-    h = 0.26
-    idx = pd.MultiIndex.from_product([partners, list(LAYERS)])
-    to = c.xs("to_hub", level=2).reindex(idx, fill_value=0) if len(c) else pd.Series(0, index=idx)
-    fr = c.xs("from_hub", level=2).reindex(idx, fill_value=0) if len(c) else pd.Series(0, index=idx)
-    base = np.arange(n)
-    for j, layer in enumerate(LAYERS):
-        y = base + (j - 1) * h
-        t = to.xs(layer, level=1).reindex(partners).to_numpy()
-        r = fr.xs(layer, level=1).reindex(partners).to_numpy()
-        ax.barh(y, t, height=h * 0.92, color=LAYER_COLOURS[layer], label=layer_label(layer, lang))
-        ax.barh(y, -r, height=h * 0.92, color=LAYER_COLOURS[layer], alpha=0.55, hatch="///", edgecolor="white",
-                linewidth=0)
-    lim = max(1, int(max(to.max(), fr.max())))
-    ax.set_xlim(-lim * 1.15, lim * 1.15)
-    ax.axvline(0, color="black", lw=0.7)
-    ax.set_yticks(base, [names.get(p, p) for p in partners], fontsize=8)
-    ax.invert_yaxis()
-    ax.grid(axis="y", visible=False)
-    for k, m in enumerate(metrics.itertuples(index=False)):  # one line of text per partner
-        ax.annotate(f"n={m.n_flows}  H={m.shannon_items:.2f}  " + pick(lang, "recip.", "双方向") + f" {m.reciprocity:.2f}",
-                    (1.01, k), xycoords=("axes fraction", "data"), fontsize=7.5, va="center", annotation_clip=False)
-    ax.set_xlabel(pick(lang, "← flows from Osaka (hatched)   |   flows to Osaka →",
-                       "← 大阪からのフロー数（斜線）｜ 大阪へのフロー数 →"), fontsize=8)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
-    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=7.5, frameon=False)
-    return fig
-
-
-def partner_summary(bonds: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The partners with their bond metrics for the closing note, names in ``lang``."""
-    return bonds.assign(name=bonds["name_ja"] if lang == "ja" else bonds["name_en"])[
-        ["name", "layers", "n_flows", "n_items", "shannon_items", "reciprocity", "status"]]

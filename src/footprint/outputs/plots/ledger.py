@@ -1,0 +1,223 @@
+"""Charts of the partnership ledger and of the bonds per partner: tables in, matplotlib ``Figure`` out.
+
+Magnitudes (the ledger: gha, t-CO₂, yen, persons, tonnes, with 90 % intervals and statuses) and
+counts (the ties: numbers of flows, agreements, meetings) never share an axis: the count charts
+(:func:`partner_layer_heatmap`, :func:`bond_profiles`) say "number of flows" on their axes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from footprint.flows import HUB, LAYERS, hub_links
+from footprint.outputs.labels import pick
+from footprint.outputs.plots.flows import LAYER_COLOURS, layer_label, node_names
+
+CURRENCY_LABELS = {
+    "ef_gha": ("gha", "gha"), "co2_t": ("t-CO₂", "t-CO₂"), "amount_jpy": ("yen", "円"),
+    "persons": ("persons", "人"), "mass_t": ("tonnes", "トン"),
+}
+FLOW_LABELS = {
+    "trade_goods": ("goods trade", "財の貿易"), "visitors": ("visitors", "訪問者"), "residents": ("residents", "在住者"),
+    "jcm_projects": ("JCM projects", "JCMプロジェクト"), "forest_tax": ("forest tax", "森林環境税"),
+    "freight": ("freight", "貨物"), "migration": ("migration", "人口移動"),
+}
+STATUS_HATCH = {"published": "", "derived": "..", "estimated": "///", "illustrative": "xx"}
+TO_COLOUR, FROM_COLOUR = "#c62828", "#455a64"
+
+
+def currency_label(currency: str, lang: str) -> str:
+    en, ja = CURRENCY_LABELS.get(currency, (currency, currency))
+    return pick(lang, en, ja)
+
+
+def flow_label(flow: str, lang: str) -> str:
+    en, ja = FLOW_LABELS.get(flow, (flow, flow))
+    return pick(lang, en, ja)
+
+
+def _fmt(v: float) -> str:
+    a = abs(v)
+    for div, suf in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if a >= div:
+            return f"{v / div:.3g}{suf}"
+    return f"{v:.3g}"
+
+
+def ledger_figure(ledger: pd.DataFrame, partners: Sequence[str], year: int, *, names: dict | None = None,
+                  currencies: Sequence[str] = ("ef_gha", "co2_t", "amount_jpy", "persons"), lang: str = "en"):
+    """Small multiples: one row per partner, one column per currency; in each panel one bar per kind of
+    flow, to Osaka to the right and from Osaka to the left (linear axis), the 90 % interval as a whisker,
+    the status as hatching (none = published, dots = derived, /// = estimated) and "n/a" where a defined
+    cell has no data. Empty panels say that the currency is not defined for that partner's flows."""
+    names = names or {}
+    fig, axes = plt.subplots(len(partners), len(currencies), figsize=(2.55 * len(currencies) + 0.6, 1.55 * len(partners) + 0.9),
+                             squeeze=False)
+    for i, p in enumerate(partners):
+        for j, cur in enumerate(currencies):
+            ax = axes[i, j]
+            d = ledger[(ledger["partner"] == p) & (ledger["year"] == year) & (ledger["currency"] == cur)]
+            flows = sorted(d["flow"].unique())
+            ax.axvline(0, color="black", lw=0.6)
+            lim = float(np.nanmax(d["p95"].to_numpy(float), initial=0.0)) if len(d) else 0.0
+            lim = lim if lim > 0 else 1.0
+            for k, f in enumerate(flows):
+                for direction, sign, colour in (("to_osaka", 1, TO_COLOUR), ("from_osaka", -1, FROM_COLOUR)):
+                    c = d[(d["flow"] == f) & (d["direction"] == direction)]
+                    if not len(c):
+                        continue
+                    r = c.iloc[0]
+                    if not r["available"]:
+                        ax.text(sign * 0.04 * lim, k, "n/a", ha="left" if sign > 0 else "right", va="center",
+                                fontsize=6.5, color="#777777")
+                        continue
+                    ax.barh(k, sign * r["value"], height=0.6, color=colour, alpha=0.75,
+                            hatch=STATUS_HATCH.get(r["status"], ""), edgecolor="white", linewidth=0)
+                    ax.plot([sign * r["p05"], sign * r["p95"]], [k, k], color="black", lw=0.8)
+            ax.set_xlim(-1.1 * lim, 1.1 * lim)
+            ax.set_ylim(-0.7, max(len(flows), 1) - 0.3)
+            ax.set_yticks(range(len(flows)), [flow_label(f, lang) for f in flows], fontsize=6.5)
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(abs(v))))
+            ax.tick_params(axis="x", labelsize=6)
+            ax.grid(axis="y", visible=False)
+            if not flows:
+                ax.text(0.5, 0.5, pick(lang, "not defined", "定義なし"), transform=ax.transAxes, ha="center",
+                        va="center", fontsize=7, color="#999999")
+                ax.set_xticks([])
+            if i == 0:
+                ax.set_title(currency_label(cur, lang), fontsize=9)
+            if j == 0:
+                ax.set_ylabel(names.get(p, p), fontsize=8.5)
+    fig.text(0.5, 0.005, pick(lang, f"← from Osaka | to Osaka → ({year}); whiskers: 90 % interval; hatching: /// estimated, "
+                                    "none published; n/a: not available",
+                              f"← 大阪から｜大阪へ →（{year}年）。ひげ：90%区間。斜線：推計、無地：公表値。n/a：データなし"),
+             ha="center", va="bottom", fontsize=7)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def ledger_time_series(ledger: pd.DataFrame, partners: Sequence[str], currency: str, *, names: dict | None = None,
+                       flow: str = "trade_goods", lang: str = "en"):
+    """One panel per partner: ``flow`` to and from Osaka over the years in ``currency`` with its 90 % band;
+    years without data leave a gap (not available, never zero)."""
+    names = names or {}
+    fig, axes = plt.subplots(1, len(partners), figsize=(2.6 * len(partners) + 0.4, 2.8), squeeze=False, sharey=True)
+    for ax, p in zip(axes[0], partners, strict=True):
+        d = ledger[(ledger["partner"] == p) & (ledger["currency"] == currency) & (ledger["flow"] == flow)]
+        for direction, colour, lab in (("to_osaka", TO_COLOUR, pick(lang, "to Osaka", "大阪へ")),
+                                       ("from_osaka", FROM_COLOUR, pick(lang, "from Osaka", "大阪から"))):
+            s = d[d["direction"] == direction].sort_values("year")
+            ax.plot(s["year"], s["value"], color=colour, lw=1.5, label=lab)
+            ax.fill_between(s["year"], s["p05"], s["p95"], color=colour, alpha=0.2, lw=0)
+        ax.set_title(names.get(p, p), fontsize=9)
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(v)))
+        ax.tick_params(labelsize=7)
+    axes[0, 0].set_ylabel(f"{flow_label(flow, lang)} ({currency_label(currency, lang)})", fontsize=8)
+    axes[0, 0].legend(fontsize=7, frameon=False, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def magnitude_bond_chart(bonds: pd.DataFrame, *, names: dict | None = None, lang: str = "en"):
+    """Bond metrics on magnitudes (one currency): reciprocity and diversity per partner, dots on [0, 1] scales."""
+    names = names or {}
+    fig, axes = plt.subplots(1, 2, figsize=(7.6, 0.45 * len(bonds) + 1.3), sharey=True)
+    y = np.arange(len(bonds))
+    for ax, col, lab in ((axes[0], "reciprocity", pick(lang, "reciprocity (min/max of the two directions)", "双方向性（小÷大）")),
+                         (axes[1], "diversity", pick(lang, "diversity (Shannon over kinds of flow, ÷ ln n)", "多様性（シャノン指数÷ln n）"))):
+        v = bonds[col].to_numpy(float)
+        ax.scatter(np.nan_to_num(v), y, color=np.where(np.isnan(v), "#bbbbbb", "#2e7d32"), zorder=3)
+        ax.set_xlim(-0.05, 1.05)
+        ax.set_xlabel(lab, fontsize=8)
+    axes[0].set_yticks(y, [names.get(p, p) for p in bonds["partner"]], fontsize=8)
+    axes[0].invert_yaxis()
+    fig.tight_layout()
+    return fig
+
+
+def partner_layer_heatmap(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", hub: Sequence[str] = HUB,
+                          partners: Sequence[str] | None = None):
+    """Partner × layer: number of flows with Osaka (both ways); ⇄ marks layers with flows both ways."""
+    f = hub_links(flows, hub)
+    counts = f.pivot_table(index="partner", columns="layer", values="year", aggfunc="size", fill_value=0)
+    counts = counts.reindex(columns=list(LAYERS), fill_value=0)
+    dirs = f.groupby(["partner", "layer"])["direction"].nunique().unstack().reindex(columns=list(LAYERS)).fillna(0)
+    order = partners if partners else counts.sum(axis=1).sort_values(ascending=False).index
+    counts = counts.reindex(order).fillna(0)
+    dirs = dirs.reindex(order).fillna(0)
+    names = node_names(nodes, lang)
+    fig, ax = plt.subplots(figsize=(6.8, 0.42 * len(counts) + 1.4))
+    im = ax.imshow(counts.to_numpy(dtype=float), cmap="Blues", aspect="auto", vmin=0)
+    vmax = max(float(counts.to_numpy().max()), 1.0)
+    for i in range(counts.shape[0]):
+        for j in range(counts.shape[1]):
+            n = int(counts.iat[i, j])
+            if n:
+                mark = " ⇄" if dirs.iat[i, j] == 2 else ""
+                ax.text(j, i, f"{n}{mark}", ha="center", va="center", fontsize=8,
+                        color="white" if n > 0.6 * vmax else "black")
+    ax.set_xticks(range(len(LAYERS)), [layer_label(x, lang) for x in LAYERS])
+    ax.set_yticks(range(len(counts)), [names.get(p, p) for p in counts.index])
+    ax.grid(False)
+    ax.tick_params(length=0)
+    ax.xaxis.tick_top()
+    cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    cb.set_label(pick(lang, "flows with Osaka", "大阪とのフロー数"), fontsize=8)
+    return fig
+
+
+def bond_profiles(flows: pd.DataFrame, metrics: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en",
+                  hub: Sequence[str] = HUB):
+    """Bond profile of every partner in one chart: per layer, flows from Osaka (left) and to Osaka
+    (right); beside each partner its number of flows, Shannon diversity of items (H) and
+    reciprocity (share of its layers with flows both ways)."""
+    f = hub_links(flows, hub)
+    c = f.groupby(["partner", "layer", "direction"]).size()
+    partners = list(metrics["partner"])
+    n = len(partners)
+    names = node_names(nodes, lang)
+    height = max(2.8, 0.5 * n + 1.3)
+    fig, ax = plt.subplots(figsize=(8.6, height))
+    fig.subplots_adjust(bottom=0.75 / height, top=1 - 0.45 / height)  # room for the x label above the caption
+    h = 0.26
+    idx = pd.MultiIndex.from_product([partners, list(LAYERS)])
+    to = c.xs("to_hub", level=2).reindex(idx, fill_value=0) if len(c) else pd.Series(0, index=idx)
+    fr = c.xs("from_hub", level=2).reindex(idx, fill_value=0) if len(c) else pd.Series(0, index=idx)
+    base = np.arange(n)
+    present = np.column_stack([(to.xs(x, level=1).reindex(partners) + fr.xs(x, level=1).reindex(partners)).to_numpy() > 0
+                               for x in LAYERS])  # partners × layers with a bar
+    rank = np.cumsum(present, axis=1) - 1
+    offset = (rank - (present.sum(axis=1, keepdims=True) - 1) / 2) * h  # bars centred on the partner's label
+    for j, layer in enumerate(LAYERS):
+        y = base + offset[:, j]
+        t = to.xs(layer, level=1).reindex(partners).to_numpy()
+        r = fr.xs(layer, level=1).reindex(partners).to_numpy()
+        ax.barh(y, t, height=h * 0.92, color=LAYER_COLOURS[layer], label=layer_label(layer, lang))
+        ax.barh(y, -r, height=h * 0.92, color=LAYER_COLOURS[layer], alpha=0.55, hatch="///", edgecolor="white",
+                linewidth=0)
+    lim = max(1, int(max(to.max(), fr.max())))
+    ax.set_xlim(-lim * 1.15, lim * 1.15)
+    ax.axvline(0, color="black", lw=0.7)
+    ax.set_yticks(base, [names.get(p, p) for p in partners], fontsize=8)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    for k, m in enumerate(metrics.itertuples(index=False)):  # one line of text per partner
+        ax.annotate(f"n={m.n_flows}  H={m.shannon_items:.2f}  " + pick(lang, "recip.", "双方向") + f" {m.reciprocity:.2f}",
+                    (1.01, k), xycoords=("axes fraction", "data"), fontsize=7.5, va="center", annotation_clip=False)
+    ax.set_xlabel(pick(lang, "← flows from Osaka (hatched)   |   flows to Osaka →",
+                       "← 大阪からのフロー数（斜線）｜ 大阪へのフロー数 →"), fontsize=8)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=7.5, frameon=False)
+    return fig
+
+
+def partner_summary(bonds: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The partners with their bond metrics for the closing note, names in ``lang``."""
+    return bonds.assign(name=bonds["name_ja"] if lang == "ja" else bonds["name_en"])[
+        ["name", "layers", "n_flows", "n_items", "shannon_items", "reciprocity", "status"]]
