@@ -64,8 +64,11 @@ def test_non_utf8_scenario_is_one_line(tmp_path):
 def test_runner_parameters_given_by_a_user_are_refused(tmp_path):
     from footprint.core import ParameterError
 
-    sc = runner.Scenario(name="x", notebooks={"01_national_accounts": {"processed_dir": "data/raw"}})
-    with pytest.raises(ParameterError, match="processed_dir.*runner"):
-        runner.plan(sc, run_dir=tmp_path)
+    from footprint.core import DataFileError
+
+    p = tmp_path / "s.yml"
+    p.write_text("name: x\nnotebooks:\n  01_national_accounts: {processed_dir: data/raw}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="processed_dir.*runner"):
+        runner.load_scenario(p)
     with pytest.raises(ParameterError, match="output_dir"):
         runner.plan(runner.Scenario(name="x"), notebooks=["01"], overrides={"output_dir": "/tmp/x"}, run_dir=tmp_path)

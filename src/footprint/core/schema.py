@@ -120,7 +120,7 @@ def validate(df: pd.DataFrame, schema: Sequence[Column], file: str | os.PathLike
                 inf = np.isinf(num.to_numpy(dtype=float))
                 if inf.any():
                     i = int(np.flatnonzero(inf)[0])
-                    raise DataFileError(file, f"a finite number in column {col.name!r}", _show(s.iloc[i]), row=i + 2)
+                    raise DataFileError(file, f"a finite {col.name} (a number, not inf)", _show(s.iloc[i]), row=i + 2)
             if col.kind == "int":
                 frac = (num.to_numpy(dtype=float) % 1 != 0) & ~na
                 if frac.any():

@@ -388,6 +388,9 @@ RULES: dict[str | tuple[str, str], Check] = {
     ("04_interregional_flows", "year"): year(_flows_span, "national accounts; transfer tax with forest_layer"),
     ("04_interregional_flows", "layers"): names(lambda: FL.LAYERS, f"layers among {list(FL.LAYERS)}", empty=False),
     ("04_interregional_flows", "partners"): _partners,
+    ("04_interregional_flows", "currency"): choice(FL.CURRENCIES),
+    # sanity bounds only: the ledger's years are not yet public in footprint.flows
+    ("04_interregional_flows", "ledger_year"): year(lambda p: FL.YEARS, "years of the flow tables"),
     ("04_interregional_flows", "extra_nodes_file"): user_file(read_extra_nodes),
     ("04_interregional_flows", "extra_flows_file"): user_file(read_extra_flows),
     ("05_local_sdgs_brief", "year"): year(_city_span, "years of the city footprint"),

@@ -180,6 +180,12 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     sweep = _by_stem(shown, dict(doc.get("sweep") or {}), "sweep")
     defaults = dict(doc.get("defaults") or {})
     _check_names(shown, notebooks, defaults, sweep)
+    for section, params in [("defaults", defaults), *((f"notebooks.{k}", v) for k, v in notebooks.items()),
+                            *((f"sweep.{k}", v) for k, v in sweep.items())]:
+        for name in params:
+            if problem := user_parameter_problem(name):
+                raise DataFileError(shown, f"no {name!r}: {problem.removeprefix('expected ')}",
+                                    excerpt(repr(params[name])), key=section)
     reports = doc.get("reports")
     return Scenario(
         name=str(doc.get("name") or p.stem),
@@ -227,18 +233,14 @@ def _sweep_points(scenario: Scenario, nb: Path) -> list[dict]:
     return [dict(zip(grid, combo, strict=True)) for combo in itertools.product(*grid.values())] if grid else [{}]
 
 
-def _user_runner_parameters(scenario: Scenario, overrides: Mapping[str, object]) -> list[str]:
-    """Problems for parameters only the runner sets (``output_dir``, ``processed_dir``) given by a user."""
-    given = [("-p", overrides), (f"{scenario.source or scenario.name}: defaults", scenario.defaults)]
-    given += [(f"{scenario.source or scenario.name}: notebooks.{k}", v) for k, v in scenario.notebooks.items()]
-    given += [(f"{scenario.source or scenario.name}: sweep.{k}", v) for k, v in scenario.sweep.items()]
-    out = []
-    for where, params in given:
-        for name, value in (params or {}).items():
-            problem = user_parameter_problem(name)
-            if problem:
-                out.append(f"{where}: parameter {name!r}: {problem}, found {excerpt(repr(value))}")
-    return out
+def _user_runner_parameters(overrides: Mapping[str, object]) -> list[str]:
+    """Problems for parameters only the runner sets (``output_dir``, ``processed_dir``) given with ``-p``.
+
+    A scenario *file* is checked by :func:`load_scenario`; a :class:`Scenario` built in Python (the
+    runner's own callers, tests) may set them.
+    """
+    return [f"-p: parameter {name!r}: {problem}, found {excerpt(repr(value))}"
+            for name, value in overrides.items() if (problem := user_parameter_problem(name))]
 
 
 def plan(
@@ -259,9 +261,8 @@ def plan(
         find_notebook(k)
     tasks, problems = [], []
     where = scenario.source or scenario.name
-    problems += _user_runner_parameters(scenario, overrides)
-    refused = {k for src in (overrides, scenario.defaults, *scenario.notebooks.values(), *scenario.sweep.values())
-               for k in (src or {}) if user_parameter_problem(k)}
+    problems += _user_runner_parameters(overrides)
+    refused = {k for k in overrides if user_parameter_problem(k)}
     for nb in nb_paths:
         base = _base_parameters(scenario, nb, overrides)
         for point in _sweep_points(scenario, nb):
