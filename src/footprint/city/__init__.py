@@ -29,6 +29,7 @@ Map of the package (imports point down this list):
 ``adjust``                regional price levels and grid factors (nearest-year filling, statuses)
 ``item_inputs``           loaders of the item-level model (:func:`load_item_data`, :class:`ItemData`)
 ``model``                 :class:`Structure`, :data:`STRUCTURAL_CHOICES`, the city CLUM per draw
+``validation``            published footprints beside the model, the household-basis margin
 ``summaries``             tables of notebook 02 and :func:`headline` (its ``headline.json``)
 ``entry``                 Osaka entry points that load the shipped inputs: :func:`osaka_origin_table`,
                           :func:`osaka_carbon_footprint`, :func:`osaka_headline`
@@ -85,7 +86,7 @@ from footprint.city.footprint import (
     indicators,
     origin_split,
 )
-from footprint.city.item_inputs import ItemData, load_item_data
+from footprint.city.item_inputs import ItemData, load_item_data, read_published_footprints
 from footprint.city.items import COMPONENTS, city_clum
 from footprint.city.model import DEFAULT_STRUCTURE, STRUCTURAL_CHOICES, Structure
 from footprint.city.inputs import (
@@ -146,6 +147,7 @@ from footprint.city.summaries import (
     rank_of,
     spending_ratio_table,
 )
+from footprint.city.validation import household_basis_table, household_carbon_t_per_person, validation_table
 from footprint.city.uncertainty import (
     GROUPS,
     INPUT_GROUPS,
@@ -171,6 +173,10 @@ __all__ = [
     "load_item_data",
     "model",
     "structural_sensitivity",
+    "household_basis_table",
+    "household_carbon_t_per_person",
+    "read_published_footprints",
+    "validation_table",
     "CITIES_FILE",
     "CLUM_ROWS",
     "CLUM_SOURCE",

@@ -66,6 +66,12 @@ DEFAULT_SEED = 2026
 WINDOW_YEARS = 3  # survey years averaged per year
 
 KAKEI_SOURCE = (
+    "Statistics Bureau of Japan, Family Income and Expenditure Survey, 品目分類, two-or-more-person households "
+    "(e-Stat 0003125169), 全国 and 52 cities; bridge to the CLUM, direct-energy shares: footprint project (estimated); "
+    "消費者物価地域差指数 (総務省); utility CO2 factors (環境省・経済産業省); SSDSE-C household size; MIC settlement cards "
+    "FY2023 (census 2015, 2020)"
+)
+SSDSE_SOURCE = (
     "Statistics Bureau of Japan, Family Income and Expenditure Survey (two-or-more-person households, by purpose) "
     "via NSTAC SSDSE-B-2026 / SSDSE-E; MIC settlement cards FY2023 (census 2015, 2020)"
 )
@@ -80,7 +86,7 @@ CARBON_SOURCE = SOURCE + "; intensity: NFA 2025 forest EQF, Mancini et al. (2016
 __all__ = [
     "CARBON_NOT_LOCATED", "CARBON_NOT_LOCATED_LABEL", "CARBON_SOURCE", "CLUM_ROWS", "HONEST_ORIGINS",
     "HOUSEHOLD_BASIS", "CLUM_SOURCE", "DEFAULT_SEED", "DEFAULT_YEAR", "HH_ROWS", "KAKEI_SOURCE",
-    "NATIONAL", "ORIGINS", "ORIGIN_SOURCE", "OSAKA", "SOURCE", "SURVEY_CATEGORIES", "SURVEY_TO_CLUM",
+    "NATIONAL", "ORIGINS", "ORIGIN_SOURCE", "OSAKA", "SOURCE", "SSDSE_SOURCE", "SURVEY_CATEGORIES", "SURVEY_TO_CLUM",
     "WINDOW_YEARS", "mapping_matrix", "row_group_matrix",
 ]
 

@@ -144,3 +144,11 @@ def load_item_data() -> ItemData:
         one_person_share=np.array([share.get(a, np.nan) for a in areas], dtype=float), one_person_rho=rho,
         energy_shares=read_energy_shares(), noise=noise, bridge=bridge,
     )
+
+
+PUBLISHED_FILE = "validation/published_city_footprints.csv"
+
+
+def read_published_footprints(relpath: str = PUBLISHED_FILE) -> pd.DataFrame:
+    """Published city footprints that were actually read (place, publication, year, method, value, unit, status)."""
+    return read_raw_csv(relpath, keep_default_na=False, na_values=[""])

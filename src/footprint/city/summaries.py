@@ -11,7 +11,7 @@ import pandas as pd
 
 from footprint import accounts
 from footprint.accounts import LAND_TYPES
-from footprint.city.categories import HH_ROWS
+from footprint.city.categories import HH_ROWS, HOUSEHOLD_BASIS
 from footprint.city.central import CityFootprint, city_footprint
 from footprint.city.clum import clum_column_check
 from footprint.city.inputs import CityInputs
@@ -32,9 +32,13 @@ def clum_shares(fp: CityFootprint) -> dict[str, float]:
 
 
 def spending_ratio_table(fp: CityFootprint) -> pd.DataFrame:
-    """``clum_row, ratio, national_side`` (``estimated`` where the national side uses the capital-city stand-in)."""
+    """``clum_row, ratio, national_side, household_basis``: the effective city ÷ nation ratio of each household row.
+
+    ``national_side``: ``published`` (the 全国 series of the same table) or ``estimated`` (the
+    capital-city stand-in of the SSDSE alternative).
+    """
     return pd.DataFrame({"clum_row": fp.ratios.index, "ratio": fp.ratios.to_numpy(),
-                         "national_side": fp.ratio_status.to_numpy()})
+                         "national_side": fp.ratio_status.to_numpy(), "household_basis": HOUSEHOLD_BASIS[0]})
 
 
 def city_japan_world(fp: CityFootprint, ctx: YearContext, names: tuple[str, str, str],
@@ -85,7 +89,10 @@ def headline_summary(fp: CityFootprint, head: pd.DataFrame, clum_file: str = "")
     return {
         "city": fp.city, "city_en": fp.city_en, "year": fp.year, "draws": int(head["draws"].iloc[0]),
         "seed": int(head["seed"].iloc[0]), "status": "estimated",
+        "interval": str(ef["interval"]) if "interval" in ef else "", "household_basis": HOUSEHOLD_BASIS[0],
         "ef_gha_per_cap": {k: float(ef[k]) for k in ("central", "median", "p05", "p95")},
+        "ef_gha_per_cap_parametric": {k: float(ef[f"{k}_parametric"]) for k in ("p05", "p95")
+                                      if f"{k}_parametric" in ef},
         "overshoot_date": {k: str(v) for k, v in dates.items()},
         "share_outside_city": {k: float(outside[k]) for k in ("central", "median", "p05", "p95")},
         "clum": "estimated (RAS)" if not clum_file else clum_file,
@@ -99,8 +106,11 @@ def headline(inputs: CityInputs, city: str, year: int | None, draws: int, seed: 
 
 
 def output_tables(fp: CityFootprint, head: pd.DataFrame, series: pd.DataFrame, capitals: pd.DataFrame,
-                  sens: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every table notebook 02 writes, by file name (``biocapacity`` only where the city has land-use data)."""
+                  sens: pd.DataFrame, extra: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table notebook 02 writes, by file name (``biocapacity`` only where the city has land-use data).
+
+    ``extra``: further tables by name (structural sensitivity, validation, household basis, …).
+    """
     tables = {
         "headline": head,
         "clum_national": fp.clum_national.reset_index(),
@@ -113,4 +123,5 @@ def output_tables(fp: CityFootprint, head: pd.DataFrame, series: pd.DataFrame, c
     }
     if fp.biocapacity is not None:
         tables["biocapacity"] = fp.biocapacity.assign(status="estimated")
+    tables.update(extra or {})
     return tables
