@@ -36,7 +36,6 @@ def project(tmp_path, monkeypatch):
     nbdir = tmp_path / "notebooks"
     nbdir.mkdir()
     tiny_notebook(nbdir / "01_a.ipynb", BODY.format(extra="only_a"), PARAMS)
-    tiny_notebook(nbdir / "02_b.ipynb", BODY.format(extra="only_b"), PARAMS)
     monkeypatch.setattr(paths, "NOTEBOOKS", nbdir)
     return tmp_path
 
@@ -50,8 +49,7 @@ def test_the_baseline_publishes_one_atomic_set_with_provenance(project):
     assert res.ok and _manifest(res)["status"] == "complete" and _manifest(res)["publishes"] is True
     pub = paths.PROCESSED
     prov = json.loads((pub / publish.PROVENANCE).read_text(encoding="utf-8"))
-    assert prov["run"] == res.run_dir.name and set(prov["files"]) == {
-        "01_a/values.csv", "01_a/only_a.csv", "02_b/values.csv", "02_b/only_b.csv"}
+    assert prov["run"] == res.run_dir.name and set(prov["files"]) == {"01_a/values.csv", "01_a/only_a.csv"}
     # for Excel: a byte-order mark, codes keep their zeros, numbers rounded to 4 significant digits
     raw = (pub / "01_a" / "values.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -65,7 +63,8 @@ def test_tables_a_run_did_not_produce_are_removed(project):
     runner.run(reports=project / "reports")
     (paths.PROCESSED / "01_a" / "stale.csv").write_text("x\n1\n")
     (paths.PROCESSED / "99_gone").mkdir()
-    runner.run(reports=project / "reports", reuse=False)
+    again = runner.run(reports=project / "reports")
+    assert again.results[0]["cache"]["reused"] is True  # a reused execution publishes as an executed one
     assert not (paths.PROCESSED / "01_a" / "stale.csv").exists() and not (paths.PROCESSED / "99_gone").exists()
 
 
@@ -77,7 +76,7 @@ def test_adhoc_runs_and_failed_runs_neither_publish_nor_move_latest(project):
     assert (project / "reports" / "latest").resolve() == base.run_dir.resolve()
     assert (project / "reports" / "latest-adhoc").resolve() == adhoc.run_dir.resolve()
     one = runner.run(reports=project / "reports", notebooks=["01"])
-    assert _manifest(one)["publishes"] is False
+    assert _manifest(one)["publishes"] is False and one.results[0]["cache"]["reused"] is True
     failed = runner.run(reports=project / "reports", overrides={"fail": True})
     assert not failed.ok and _manifest(failed)["status"] == "failed"
     assert (project / "reports" / "latest").resolve() == base.run_dir.resolve()
@@ -117,7 +116,7 @@ def test_a_killed_run_leaves_nothing_partial_and_the_next_run_succeeds(project):
     assert (paths.PROCESSED / publish.PROVENANCE).read_bytes() == published
     assert (project / "reports" / "latest").resolve() == first.run_dir.resolve()
     assert not [p for p in (project / "reports" / "cache").iterdir() if p.name.startswith(".")]
-    again = runner.run(reports=project / "reports", reuse=False)
+    again = runner.run(reports=project / "reports")
     assert again.ok and (project / "reports" / "latest").resolve() == again.run_dir.resolve()
 
 
@@ -148,7 +147,7 @@ def test_run_folder_names_are_claimed_atomically(tmp_path):
 def test_prune_keeps_the_newest_runs_and_every_pointed_run(project):
     first = runner.run(reports=project / "reports")
     for _ in range(3):
-        runner.run(reports=project / "reports", overrides={"lang": "ja"}, reuse=False)
+        runner.run(reports=project / "reports", overrides={"lang": "ja"})  # executed once, then reused
     removed = prune_runs(project / "reports", keep=1)
     left = sorted(p.name for p in (project / "reports" / "runs").iterdir() if not p.name.startswith("_"))
     assert first.run_dir.name in left  # reports/latest names it
