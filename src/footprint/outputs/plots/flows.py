@@ -302,7 +302,9 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.grid(False)
-    maps.add_scale_bar(ax, lang=lang, loc="lower right")
+    maps.add_scale_bar(ax, lang=lang, anchor=(0.70, 0.13))  # above the credit line, clear of the legend
+    ratio = (y1 - y0) / ((x1 - x0) * np.cos(np.deg2rad((y0 + y1) / 2)))
+    fig.set_size_inches(7.6, float(np.clip(7.4 * ratio + 0.3, 3.6, 9.0)))  # the frame's shape, no empty band
     if credit:
         maps.add_credit(ax, "mlit", lang=lang)
     return fig
