@@ -16,9 +16,13 @@ def nfa():
     return accounts.load_nfa()
 
 
-@pytest.fixture(autouse=True)
-def _processed_in_tmp(tmp_path_factory, monkeypatch):
-    """Runs started by tests publish into a folder of their own, never into the project's data/processed."""
+@pytest.fixture(scope="session", autouse=True)
+def _processed_in_tmp(tmp_path_factory):
+    """Runs started by tests publish into a folder of the test session, never into the project's
+    data/processed (session scope: set before any module-scoped fixture runs a pipeline)."""
     from footprint.core import paths
 
-    monkeypatch.setattr(paths, "PROCESSED", tmp_path_factory.mktemp("processed") / "processed")
+    real = paths.PROCESSED
+    paths.PROCESSED = tmp_path_factory.mktemp("processed") / "processed"
+    yield
+    paths.PROCESSED = real

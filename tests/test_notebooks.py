@@ -124,7 +124,7 @@ def test_parameters_cell_is_first_code_cell_and_literal(nb):
 def small_run(tmp_path_factory):
     """Every notebook through the runner, as a scenario with small parameters (one run, two processes)."""
     reports = tmp_path_factory.mktemp("reports")
-    scenario = runner.Scenario(name="small", notebooks=SMALL, defaults={"processed_dir": str(reports / "processed")})
+    scenario = runner.Scenario(name="small", notebooks=SMALL)
     return runner.run(scenario, jobs=2, reports=reports)
 
 
@@ -154,7 +154,7 @@ def test_notebook_executes_through_the_runner(small_run, nb):
 @pytest.mark.xdist_group("pipeline")
 def test_pipeline_manifest_index_and_brief(small_run):
     manifest = json.loads(small_run.manifest.read_text(encoding="utf-8"))
-    assert manifest["status"] == "ok" and len(manifest["notebooks"]) == len(NOTEBOOKS)
+    assert manifest["status"] == "complete" and len(manifest["notebooks"]) == len(NOTEBOOKS)
     assert manifest["inputs"] and manifest["package"]["version"]
     n_figs = len(list(small_run.run_dir.glob("*/figures/*.png")))
     index = (small_run.run_dir / "index.md").read_text(encoding="utf-8")
@@ -173,13 +173,15 @@ def _files(folder, parts=("figures", "tables")):
 @pytest.mark.xdist_group("pipeline")
 def test_unchanged_rerun_reuses_every_notebook_and_reproduces_the_pack(small_run):
     reports = small_run.run_dir.parent.parent
-    scenario = runner.Scenario(name="small", notebooks=SMALL, defaults={"processed_dir": str(reports / "processed")})
-    published = _files(reports / "processed", parts=[nb.stem for nb in NOTEBOOKS])
+    scenario = runner.Scenario(name="small", notebooks=SMALL)
     warm = runner.run(scenario, jobs=2, reports=reports)
     assert warm.ok and all(r["cache"]["reused"] for r in warm.results)
     for r in small_run.results:
         assert _files(warm.run_dir / r["label"]) == _files(small_run.run_dir / r["label"])
-    assert _files(reports / "processed", parts=[nb.stem for nb in NOTEBOOKS]) == published
+    # a reused run publishes every table of the run, as an executed one would
+    prov = json.loads((paths.PROCESSED / "provenance.json").read_text(encoding="utf-8"))
+    tables = {f"{r['notebook']}/{p.name}" for r in warm.results for p in (warm.run_dir / r["label"] / "tables").iterdir()}
+    assert prov["run"] == warm.run_dir.name and set(prov["files"]) == tables
     brief = warm.run_dir / "05_local_sdgs_brief"
     assert (brief / "figure_pack.zip").read_bytes() == (small_run.run_dir / "05_local_sdgs_brief" / "figure_pack.zip").read_bytes()
     assert (warm.run_dir / "index.md").exists()
@@ -191,7 +193,7 @@ def test_executing_again_reproduces_the_reused_outputs(small_run):
     """The cache key is complete only if an execution with the same key gives the same files."""
     reports = small_run.run_dir.parent.parent
     nb = "01_national_accounts"
-    scenario = runner.Scenario(name="again", notebooks={nb: SMALL[nb]}, defaults={"processed_dir": ""})
+    scenario = runner.Scenario(name="again", notebooks={nb: SMALL[nb]}, publish=False)
     again = runner.run(scenario, reports=reports, reuse=False, latest=False)
     assert again.ok and again.results[0]["cache"]["reused"] is False
     assert again.results[0]["cache"]["key"] == next(r for r in small_run.results if r["notebook"] == nb)["cache"]["key"]

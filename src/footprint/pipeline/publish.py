@@ -16,6 +16,7 @@ folder (``reports/runs/<run>/<notebook>/tables/``), whose path the provenance fi
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -178,16 +179,29 @@ def publish(run_dir: Path, results: Sequence[Mapping], provenance: Mapping, proc
     processed = Path(processed or paths.PROCESSED)
     parent = processed.parent
     parent.mkdir(parents=True, exist_ok=True)
-    for stale in parent.glob(f".{processed.name}.*"):  # left by a run killed while publishing
-        shutil.rmtree(stale, ignore_errors=True)
+    _remove_abandoned(parent, processed.name)
     stage = parent / f".{processed.name}.{os.getpid()}.new"
     old = parent / f".{processed.name}.{os.getpid()}.old"
     try:
         record = stage_publication(run_dir, results, stage, provenance)
-        if processed.exists():
-            os.replace(processed, old)
-        os.replace(stage, processed)
+        with open(parent / f".{processed.name}.lock", "a") as lock:  # one swap at a time
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if processed.exists():
+                os.replace(processed, old)
+            os.replace(stage, processed)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
     return record
+
+
+def _remove_abandoned(parent: Path, name: str) -> None:
+    """Remove staging folders left by a publishing process that no longer runs (killed half-way)."""
+    for p in parent.glob(f".{name}.*.*"):
+        try:
+            pid = int(p.name.split(".")[2])
+            os.kill(pid, 0)  # still running: its folder is not ours to remove
+        except ProcessLookupError:
+            shutil.rmtree(p, ignore_errors=True)
+        except (ValueError, IndexError, PermissionError):
+            continue
