@@ -234,3 +234,14 @@ def test_normalise_html_replaces_random_ids_in_order():
 def test_format_param_shows_values_without_python_syntax():
     assert [format_param(v) for v in ([], ["hcmc", "yodo_biwa"], True, "", 0.5)] == [
         "—", "hcmc, yodo_biwa", "true", "—", "0.5"]
+
+
+def test_changed_parameters_never_name_the_machine(tmp_path):
+    """Regression: a file parameter given as an absolute path showed the user's folders in the brief."""
+    from footprint.pipeline.report import changed_parameters
+
+    nb = tmp_path / "n.ipynb"
+    write_notebook(nb, "pass")
+    got = changed_parameters(nb, {"draws": 1000, "lang": "ja", "output_dir": "/home/someone/run",
+                                  "clum_file": "/home/someone/my data/clum.csv"})
+    assert got == {"clum_file": "clum.csv", "lang": "ja"}

@@ -116,12 +116,14 @@ def format_param(value: object) -> str:
 
 
 def changed_parameters(executed_notebook: Path, parameters: Mapping) -> dict[str, object]:
-    """The run's parameters that differ from the notebook's defaults (runner-set ones left out)."""
+    """The run's parameters that differ from the notebook's defaults (runner-set ones left out); a
+    file or folder given as an absolute path is shown by its name only (no page names the machine)."""
     try:
         defaults = notebook_defaults(executed_notebook)
     except Exception:  # an unreadable notebook: say nothing rather than something wrong
         defaults = {}
-    return {k: v for k, v in sorted(parameters.items())
+    return {k: (Path(v).name if k.endswith(("_file", "_dir")) and isinstance(v, str) and Path(v).is_absolute() else v)
+            for k, v in sorted(parameters.items())
             if k not in RUNNER_PARAMETERS and (k not in defaults or defaults[k] != v)}
 
 
