@@ -242,11 +242,11 @@ out.figure(
     "city_footprint_time_series",
     title=pick(lang, f"{name}: footprint per person over time", f"{name}：1人当たりフットプリントの推移"),
     caption=pick(lang,
-                 f"Central estimate and parametric 90 % interval of {name}'s footprint per person ({basis}) against "
+                 f"Central estimate and full 90 % interval of {name}'s footprint per person ({basis}) against "
                  f"Japan and the world. "
                  f"The city follows Japan's trend; the gap reflects its household spending "
                  f"({ts['central'].iloc[-1] / ts['japan_gha_per_cap'].iloc[-1]:.2f} × Japan in {ts['year'].iloc[-1]}).",
-                 f"{name}の1人当たりフットプリント（{basis}）の中央推計とパラメータ90%区間、日本・世界との比較。市の推移は日本の傾向に従い、"
+                 f"{name}の1人当たりフットプリント（{basis}）の中央推計と全体90%区間、日本・世界との比較。市の推移は日本の傾向に従い、"
                  f"差は家計支出の違いによる（{ts['year'].iloc[-1]}年は日本の"
                  f"{ts['central'].iloc[-1] / ts['japan_gha_per_cap'].iloc[-1]:.2f}倍）。"),
     source=C.SOURCE + "; " + A.NFA_SOURCE,

@@ -2,10 +2,15 @@
 
 The recipe of the Kyoto 2016 study and of Baabou et al. 2017 (*Env. Sci. & Policy* 69:94):
 Japan's CLUM (estimated by RAS of a documented prior to published margins, or supplied by the
-user) is scaled row by row by the city-to-nation ratio of per-person household spending
-(家計調査, 3-year means); government and capital formation keep their national values. City
-biocapacity is ``A · YF · EQF``; the footprint is split by where it lands (city, rest of Japan,
-abroad); a seeded Monte Carlo gives the intervals.
+user) is scaled row by row by the city-to-nation ratio of per-person household spending; by
+default item-level 家計調査 spending (全国 + 52 cities, two-or-more-person households, 3-year
+means) bridged to the rows, with direct energy driving the carbon of housing and transport,
+regional prices and the supplying grid corrected (:mod:`~footprint.city.model`); the SSDSE
+10-category path stays as an alternative (``load_inputs(spending_source="ssdse")``). Government
+and capital formation keep their national values. City biocapacity is ``A · YF · EQF``; the
+non-carbon footprint is split by where it lands (city, rest of Japan, abroad) and carbon is shown
+apart (:data:`CARBON_NOT_LOCATED`); a seeded Monte Carlo with a structural ensemble gives the full
+and the parametric 90 % intervals.
 
 Map of the package (imports point down this list):
 

@@ -187,7 +187,8 @@ def time_series(
     With a user-supplied CLUM (taken as the CLUM of ``clum_year``, default
     :data:`~footprint.city.categories.DEFAULT_YEAR`), other years use the file's structure scaled
     per land type to that year's national footprint (:func:`user_clum_for_year`).
-    Columns: ``year, central, median, p05, p95, japan_gha_per_cap, world_gha_per_cap,
+    Columns: ``year, central, median, p05, p95`` (full interval with item-level inputs),
+    ``p05_parametric, p95_parametric, interval, japan_gha_per_cap, world_gha_per_cap,
     bc_gha_per_cap, window_years, status``.
     """
     city = resolve_city(inputs, city)
@@ -196,11 +197,15 @@ def time_series(
     for y in ys:  # one Monte Carlo per year
         inp = user_clum_for_year(inputs, y, resolve_year(inputs, clum_year))
         fp = city_footprint(inp, city, y)
-        sim = simulate(inp, city, y, draws, seed, uncertainty=uncertainty)
+        structural = list(STRUCTURAL_CHOICES) if inp.items is not None else []
+        sim = simulate(inp, city, y, draws, seed, uncertainty=uncertainty, structural=structural)
         med, lo, hi = quantiles(sim.values["ef_gha_per_cap"][0])
+        _, plo, phi = quantiles(simulate(inp, city, y, draws, seed, uncertainty=uncertainty).values["ef_gha_per_cap"][0])
         ctx = year_context(inputs, fp.year)
         rows.append({"year": fp.year, "central": fp.headline["ef_gha_per_cap"], "median": float(med),
-                     "p05": float(lo), "p95": float(hi), "japan_gha_per_cap": float(ctx.ef_consumption_pc.sum()),
+                     "p05": float(lo), "p95": float(hi), "p05_parametric": float(plo), "p95_parametric": float(phi),
+                     "interval": INTERVAL_FULL if structural else INTERVAL_PARAMETRIC,
+                     "japan_gha_per_cap": float(ctx.ef_consumption_pc.sum()),
                      "world_gha_per_cap": float(ctx.world_ef_pc.sum()),
                      "bc_gha_per_cap": fp.headline["bc_gha_per_cap"],
                      "window_years": f"{fp.window_years[0]}–{fp.window_years[-1]}"})

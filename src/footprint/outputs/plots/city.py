@@ -185,7 +185,9 @@ def time_series(ts: pd.DataFrame, city_label: str, lang: str = "en", title: str 
     fig, ax = plt.subplots(figsize=(9.0, 4.6))
     x = ts["year"].to_numpy()
     ax.fill_between(x, ts["p05"], ts["p95"], color=PALETTE["footprint"], alpha=0.25,
-                    label=pick(lang, f"{city_label}: 90 % interval", f"{city_label}：90%区間"))
+                    label=pick(lang, f"{city_label}: full 90 % interval" if "p05_parametric" in ts else
+                               f"{city_label}: 90 % interval",
+                               f"{city_label}：全体90%区間" if "p05_parametric" in ts else f"{city_label}：90%区間"))
     ax.plot(x, ts["central"], color=PALETTE["footprint"], lw=2.2, marker="o", ms=4,
             label=pick(lang, f"{city_label}: central estimate", f"{city_label}：中央推計"))
     ax.plot(x, ts["japan_gha_per_cap"], color="black", lw=1.8, ls="--", label=label("Japan", lang))
