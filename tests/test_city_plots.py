@@ -6,15 +6,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from strategies_city import inputs_fixture, osaka_fixture  # noqa: E402, F401
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from strategies_city import inputs_fixture, osaka_fixture  # noqa: F401
 
-from footprint import city as C  # noqa: E402
-from footprint.accounts import LAND_TYPES  # noqa: E402
-from footprint.outputs.plots import city as city_plots  # noqa: E402
+from footprint import city as C
+from footprint.accounts import LAND_TYPES
+from footprint.outputs.plots import city as city_plots
 
 
 def _bars(ax):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from footprint import accounts as A
+from footprint.core.io import read_raw_csv
 from footprint.forest.offsets import osaka_emissions
 from footprint.sdgs import brief as sdgs_brief
-from footprint.core.io import read_raw_csv
 
 
 def test_unverified_3eid_shares_and_hwp_half_lives_are_not_published():

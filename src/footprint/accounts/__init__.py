@@ -36,7 +36,14 @@ from footprint.accounts.factors import (
 from footprint.accounts.inputs import NFA_EDITION, NFA_FILE, NFA_SOURCE, load_nfa, load_nfa_wide, tidy_nfa
 from footprint.accounts.matrix import country_matrix, land_type_table, matrices, matrix, year_matrix
 from footprint.accounts.overshoot import overshoot_date, overshoot_day
-from footprint.accounts.records import JAPAN_CODE, LAND_TYPES, LAST_REPORTED_YEAR, RECORDS, WORLD_CODE, year_status
+from footprint.accounts.records import (
+    JAPAN_CODE,
+    LAND_TYPES,
+    LAST_REPORTED_YEAR,
+    RECORDS,
+    WORLD_CODE,
+    year_status,
+)
 from footprint.accounts.selection import (
     country_names,
     countries,
@@ -52,13 +59,12 @@ __all__ = [
     "HEADLINE_COLUMNS",
     "JAPAN_CODE",
     "LAND_TYPES",
+    "LAST_REPORTED_YEAR",
     "NFA_EDITION",
     "NFA_FILE",
     "NFA_SOURCE",
     "RECORDS",
     "WORLD_CODE",
-    "LAST_REPORTED_YEAR",
-    "year_status",
     "DataFileError",
     "IdentityCheck",
     "check_totals",
@@ -84,6 +90,7 @@ __all__ = [
     "tidy_nfa",
     "year_matrix",
     "year_span",
+    "year_status",
     "year_summary",
     "yield_factors",
     "yield_factors_from",

@@ -45,13 +45,13 @@ from footprint.city import model
 from footprint.city.categories import (
     CARBON_NOT_LOCATED,
     CARBON_NOT_LOCATED_LABEL,
-    HONEST_ORIGINS,
-    HOUSEHOLD_BASIS,
     CLUM_ROWS,
     CLUM_SOURCE,
     DEFAULT_SEED,
     DEFAULT_YEAR,
     HH_ROWS,
+    HONEST_ORIGINS,
+    HOUSEHOLD_BASIS,
     KAKEI_SOURCE,
     NATIONAL,
     ORIGINS,
@@ -91,9 +91,6 @@ from footprint.city.footprint import (
     indicators,
     origin_split,
 )
-from footprint.city.item_inputs import ItemData, load_item_data, read_published_footprints
-from footprint.city.items import COMPONENTS, city_clum
-from footprint.city.model import DEFAULT_STRUCTURE, STRUCTURAL_CHOICES, Structure
 from footprint.city.inputs import (
     CITIES_FILE,
     HOUSEHOLD_SIZE_FILE,
@@ -118,15 +115,22 @@ from footprint.city.inputs import (
     read_spending,
     validate_clum,
 )
+from footprint.city.item_inputs import (
+    ItemData,
+    load_item_data,
+    read_published_footprints,
+)
+from footprint.city.items import COMPONENTS, city_clum
 from footprint.city.lookups import population, resolve_city, resolve_year
+from footprint.city.model import DEFAULT_STRUCTURE, STRUCTURAL_CHOICES, Structure
 from footprint.city.national import YearContext, national_contexts, year_context
 from footprint.city.results import (
     INTERVAL_FULL,
     INTERVAL_PARAMETRIC,
     compare_cities,
-    structural_sensitivity,
     headline_results,
     sensitivity,
+    structural_sensitivity,
     time_series,
 )
 from footprint.city.spending import (
@@ -152,7 +156,6 @@ from footprint.city.summaries import (
     rank_of,
     spending_ratio_table,
 )
-from footprint.city.validation import household_basis_table, household_carbon_t_per_person, validation_table
 from footprint.city.uncertainty import (
     GROUPS,
     INPUT_GROUPS,
@@ -160,38 +163,31 @@ from footprint.city.uncertainty import (
     Uncertainty,
     simulate,
 )
+from footprint.city.validation import (
+    household_basis_table,
+    household_carbon_t_per_person,
+    validation_table,
+)
 
 __all__ = [
     "CARBON_NOT_LOCATED",
     "CARBON_NOT_LOCATED_LABEL",
-    "COMPONENTS",
-    "DEFAULT_STRUCTURE",
-    "HONEST_ORIGINS",
-    "HOUSEHOLD_BASIS",
-    "INTERVAL_FULL",
-    "INTERVAL_PARAMETRIC",
-    "ItemData",
-    "STRUCTURAL_CHOICES",
-    "Structure",
-    "city_clum",
-    "honest_origin_split",
-    "load_item_data",
-    "model",
-    "structural_sensitivity",
-    "household_basis_table",
-    "household_carbon_t_per_person",
-    "read_published_footprints",
-    "validation_table",
     "CITIES_FILE",
     "CLUM_ROWS",
     "CLUM_SOURCE",
+    "COMPONENTS",
     "DEFAULT_SEED",
+    "DEFAULT_STRUCTURE",
     "DEFAULT_YEAR",
     "GROUPS",
     "HH_ROWS",
+    "HONEST_ORIGINS",
+    "HOUSEHOLD_BASIS",
     "HOUSEHOLD_SIZE_FILE",
     "INDICATORS",
     "INPUT_GROUPS",
+    "INTERVAL_FULL",
+    "INTERVAL_PARAMETRIC",
     "KAKEI_FILE",
     "KAKEI_SOURCE",
     "LAND_USE_FILE",
@@ -203,12 +199,15 @@ __all__ = [
     "PRIOR_FILE",
     "SHARES_FILE",
     "SOURCE",
+    "STRUCTURAL_CHOICES",
     "SURVEY_CATEGORIES",
     "SURVEY_TO_CLUM",
     "WINDOW_YEARS",
     "CityFootprint",
     "CityInputs",
+    "ItemData",
     "Simulation",
+    "Structure",
     "Uncertainty",
     "YearContext",
     "abroad_share",
@@ -216,6 +215,7 @@ __all__ = [
     "check_clum_total",
     "check_land_use_cities",
     "city_biocapacity",
+    "city_clum",
     "city_footprint",
     "city_japan_world",
     "clum_check",
@@ -231,12 +231,17 @@ __all__ = [
     "headline_results",
     "headline_row",
     "headline_summary",
+    "honest_origin_split",
+    "household_basis_table",
+    "household_carbon_t_per_person",
     "household_share",
     "household_sizes",
     "import_shares",
     "indicators",
     "load_inputs",
+    "load_item_data",
     "mapping_matrix",
+    "model",
     "national_clum",
     "national_contexts",
     "national_spending",
@@ -258,6 +263,7 @@ __all__ = [
     "read_land_use",
     "read_national_spending",
     "read_prior",
+    "read_published_footprints",
     "read_shares",
     "read_spending",
     "resolve_city",
@@ -267,9 +273,11 @@ __all__ = [
     "spending_ratio_table",
     "spending_ratios",
     "standin_error",
+    "structural_sensitivity",
     "survey_noise",
     "time_series",
     "validate_clum",
+    "validation_table",
     "window",
     "year_context",
 ]

@@ -84,10 +84,28 @@ ORIGIN_SOURCE = SOURCE + "; origin from Japan's production and imports by land t
 CARBON_SOURCE = SOURCE + "; intensity: NFA 2025 forest EQF, Mancini et al. (2016) AFCS and ocean share"
 
 __all__ = [
-    "CARBON_NOT_LOCATED", "CARBON_NOT_LOCATED_LABEL", "CARBON_SOURCE", "CLUM_ROWS", "HONEST_ORIGINS",
-    "HOUSEHOLD_BASIS", "CLUM_SOURCE", "DEFAULT_SEED", "DEFAULT_YEAR", "HH_ROWS", "KAKEI_SOURCE",
-    "NATIONAL", "ORIGINS", "ORIGIN_SOURCE", "OSAKA", "SOURCE", "SSDSE_SOURCE", "SURVEY_CATEGORIES", "SURVEY_TO_CLUM",
-    "WINDOW_YEARS", "mapping_matrix", "row_group_matrix",
+    "CARBON_NOT_LOCATED",
+    "CARBON_NOT_LOCATED_LABEL",
+    "CARBON_SOURCE",
+    "CLUM_ROWS",
+    "CLUM_SOURCE",
+    "DEFAULT_SEED",
+    "DEFAULT_YEAR",
+    "HH_ROWS",
+    "HONEST_ORIGINS",
+    "HOUSEHOLD_BASIS",
+    "KAKEI_SOURCE",
+    "NATIONAL",
+    "ORIGINS",
+    "ORIGIN_SOURCE",
+    "OSAKA",
+    "SOURCE",
+    "SSDSE_SOURCE",
+    "SURVEY_CATEGORIES",
+    "SURVEY_TO_CLUM",
+    "WINDOW_YEARS",
+    "mapping_matrix",
+    "row_group_matrix",
 ]
 
 

@@ -15,7 +15,13 @@ import pandas as pd
 
 from footprint.city.adjust import grid_factors, price_levels
 from footprint.city.categories import NATIONAL
-from footprint.city.items import BRIDGE_VARIANTS, COMPONENTS, component_matrix, component_spending, item_noise
+from footprint.city.items import (
+    BRIDGE_VARIANTS,
+    COMPONENTS,
+    component_matrix,
+    component_spending,
+    item_noise,
+)
 from footprint.core.errors import DataFileError
 from footprint.core.io import read_raw_csv
 from footprint.core.schema import Column

@@ -19,9 +19,9 @@ from footprint.city.clum import national_clum
 from footprint.city.footprint import INDICATORS, downscale
 from footprint.city.inputs import CityInputs
 from footprint.city.lookups import resolve_city, resolve_year
+from footprint.city.model import STRUCTURAL_CHOICES, Structure
 from footprint.city.national import year_context
 from footprint.city.spending import household_sizes, spending_ratios, window_means
-from footprint.city.model import STRUCTURAL_CHOICES, Structure
 from footprint.city.uncertainty import (
     DEFAULT_UNCERTAINTY,
     INPUT_GROUPS,

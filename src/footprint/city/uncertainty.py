@@ -32,17 +32,17 @@ from footprint.city.footprint import (
     indicators,
 )
 from footprint.city.inputs import CityInputs
-from footprint.city.model import (
-    STRUCTURAL_CHOICES,
-    city_clum_draws,
-    default_choice,
-    national_clum_variants,
-)
 from footprint.city.lookups import (
     land_use_arrays,
     population,
     resolve_city,
     resolve_year,
+)
+from footprint.city.model import (
+    STRUCTURAL_CHOICES,
+    city_clum_draws,
+    default_choice,
+    national_clum_variants,
 )
 from footprint.city.national import YearContext, year_context
 from footprint.city.spending import household_sizes, spending_ratios, window_means
