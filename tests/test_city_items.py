@@ -127,6 +127,7 @@ def test_full_interval_is_wider_and_every_table_says_which(inputs):
     h = C.headline_results(inputs, C.OSAKA, 2022, draws=400, seed=3).set_index("indicator").loc["ef_gha_per_cap"]
     assert h["p95"] - h["p05"] > h["p95_parametric"] - h["p05_parametric"]
     assert h["interval"] == C.INTERVAL_FULL
+    assert "two-or-more-person" in h["household_basis"]  # the survey's basis is stated in the table
 
 
 def test_carbon_is_never_assigned_to_a_place(inputs):

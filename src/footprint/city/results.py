@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from footprint.accounts import LAND_TYPES
-from footprint.city.categories import DEFAULT_SEED, OSAKA, SOURCE
+from footprint.city.categories import DEFAULT_SEED, HOUSEHOLD_BASIS, OSAKA, SOURCE
 from footprint.city.central import city_footprint
 from footprint.city.clum import national_clum
 from footprint.city.footprint import INDICATORS, downscale
@@ -61,6 +61,7 @@ def headline_results(
     s["p05_parametric"] = par["p05"].to_numpy()
     s["p95_parametric"] = par["p95"].to_numpy()
     s["interval"] = INTERVAL_FULL if structural else INTERVAL_PARAMETRIC
+    s["household_basis"] = HOUSEHOLD_BASIS[0]
     s["city"] = fp.city
     s["year"] = fp.year
     s["draws"] = sim.draws
@@ -135,6 +136,7 @@ def compare_cities(
     out["rank"] = np.arange(1, len(out) + 1)
     out["year"] = year
     out["interval"] = INTERVAL_FULL if structural else INTERVAL_PARAMETRIC
+    out["household_basis"] = HOUSEHOLD_BASIS[0]
     out["status"] = "estimated"
     return out
 
@@ -210,5 +212,6 @@ def time_series(
                      "bc_gha_per_cap": fp.headline["bc_gha_per_cap"],
                      "window_years": f"{fp.window_years[0]}–{fp.window_years[-1]}"})
     out = pd.DataFrame(rows)
+    out["household_basis"] = HOUSEHOLD_BASIS[0]
     out["status"] = "estimated"
     return out
