@@ -144,14 +144,15 @@ def test_carbon_is_never_assigned_to_a_place(inputs):
 
 
 def test_wood_in_gha_by_the_gfn_convention_worked_example(nfa):
-    # World 2022 from the accounts; world roundwood 3.97 bn m3 (FAOSTAT 2022, an input of the example)
+    # World 2022 from the accounts; world roundwood about 4 billion m3 a year (FAO, The State of the
+    # World's Forests 2024, section 2.3), an input of the example
     ef = A.country_matrix(nfa, "ef_production", "World", basis="total").loc[2022, "forest_products"]
     eqf = A.equivalence_factors(nfa).loc[2022, "forest_products"]
-    y = world_forest_yield(3.97e9, ef, eqf)
-    assert y == pytest.approx(3.97e9 * eqf / ef)
+    y = world_forest_yield(4.0e9, ef, eqf)
+    assert y == pytest.approx(4.0e9 * eqf / ef)
     assert 1.0 < y < 5.0  # m3 per ha and year: a world average, well below a sugi stand's ~10
-    assert wood_gha(3.97e9, y, eqf) == pytest.approx(ef)  # the accounts' identity holds
-    assert wood_gha(1.0, y, eqf) == pytest.approx(ef / 3.97e9)
+    assert wood_gha(4.0e9, y, eqf) == pytest.approx(ef)  # the accounts' identity holds
+    assert wood_gha(1.0, y, eqf) == pytest.approx(ef / 4.0e9)
     # a stand increment of 10 m3/ha would give about a quarter of the GFN value
     assert wood_gha(1.0, 10.0, eqf) < 0.5 * wood_gha(1.0, y, eqf)
     with pytest.raises(ParameterError, match="yield"):

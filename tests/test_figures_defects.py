@@ -209,3 +209,17 @@ def test_caption_starts_below_tick_labels_that_reach_under_the_figure(tmp_path):
     caption = next(t for t in fig.texts if "キャプション" in t.get_text()).get_window_extent(r)
     ticks = min(t.get_window_extent(r).y0 for t in ax.get_xticklabels() if t.get_text())
     assert caption.y1 <= ticks
+
+
+def test_small_multiples_with_panel_headers_still_get_the_figure_title(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from footprint.outputs.export import save_figure
+
+    fig, axes = plt.subplots(1, 3)
+    for ax, name in zip(axes, ("gha", "t-CO2", "yen"), strict=True):
+        ax.set_title(name)  # panel headers, not a title
+    save_figure(fig, tmp_path, "multi", title="What flows to and from Osaka", caption="c", source="s",
+                status="estimated", year=2024, formats=("png",))
+    assert fig._suptitle is not None and "What flows" in fig._suptitle.get_text()
+    plt.close(fig)

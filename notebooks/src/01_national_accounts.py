@@ -15,7 +15,7 @@ countries = ["Japan", "Viet Nam", "Philippines", "Thailand", "United Kingdom", "
 years = [2000, 2024]  # first and last year of the time series (inclusive)
 lang = "en"  # "en" or "ja": labels of figures and tables
 output_dir = ""  # empty: reports/interactive/01_national_accounts; the runner sets its run folder
-processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
 
 # %%
 from footprint import accounts as A

@@ -58,7 +58,7 @@ clum_file = ""  # empty: the estimated CLUM; else a CSV with clum_row, six land 
 land_use_file = ""  # empty: the shipped Osaka estimate; else a CSV of land use by city and land type
 lang = "en"  # en or ja: labels of figures and tables
 output_dir = ""  # empty: reports/interactive/02_city_footprint; the runner sets its run folder
-processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
 
 # %%
 from footprint import accounts as A

@@ -45,7 +45,7 @@ emissions_co2_t = 0.0  # Osaka City CO2 emissions per year; 0 means the document
 footprint_year = 2022  # year of the carbon footprint used for the comparison
 lang = "en"  # en or ja: labels of figures and tables
 output_dir = ""  # empty: reports/interactive/03_forest_tax_timber_sinks; the runner sets its run folder
-processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
 
 # %%
 from footprint import city as C

@@ -36,7 +36,7 @@ ledger_year = 2024  # year of the ledger figure and the per-partner table (2009 
 draws = 2000  # Monte Carlo draws of the ledger intervals
 lang = "en"  # en or ja: labels of figures and tables
 output_dir = ""  # empty: reports/interactive/04_interregional_flows; the runner sets its run folder
-processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
 
 # %%
 import pandas as pd
@@ -79,7 +79,7 @@ print(f"seed: {len(seed.nodes)} nodes, {len(seed.flows)} flows in {seed.flows['l
 origin = origin_year = fund = None
 if city_layer:
     origin_year = FL.origin_year_for(C.default_inputs().years, year)
-    origin = C.osaka_origin_table(origin_year)
+    origin = C.osaka_origin_table(origin_year, carbon="not_located")
     print(f"city footprint by origin: {origin_year} (latest year of the city model up to {year})")
 if forest_layer:
     fund = F.osaka_fund_flows(range(2019, year + 1), F.load_inputs())

@@ -23,7 +23,7 @@ supported_area_ha = 100.0  # forest area supported in each partner municipality 
 lang = "en"  # en or ja
 dpi = 300  # resolution of the PNG figures in dots per inch (300 for print and the brief pack)
 output_dir = ""  # empty: reports/interactive/05_local_sdgs_brief; the runner sets its run folder
-processed_dir = "data/processed"  # tables are also published here; empty: do not publish
+processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
 
 # %%
 import pandas as pd
@@ -37,6 +37,7 @@ from footprint import sdgs as S
 from footprint.outputs.labels import label, pick
 from footprint.outputs.notebook import NotebookOutputs
 from footprint.outputs.plots import forest as forest_plots
+from footprint.outputs.plots import ledger as ledger_plots
 from footprint.outputs.plots import sdgs as sdgs_plots
 from footprint.outputs.style import ratio_text
 
@@ -59,7 +60,7 @@ national = A.summary(nfa, countries, [year])
 city_inputs = C.load_inputs(nfa=nfa)
 headline = C.headline_results(city_inputs, C.OSAKA, year, draws, seed)
 carbon = C.osaka_carbon_footprint(year, city_inputs)
-origin = C.osaka_origin_table(year, city_inputs)
+origin = C.osaka_origin_table(year, city_inputs, carbon="not_located")
 forest_inputs = F.load_inputs()
 forest = F.forest_scenario(forest_inputs, wood_share=wood_share, supported_area_ha=supported_area_ha)
 seed_tables = FL.load_seed()
@@ -70,8 +71,8 @@ bonds = FL.bond_metrics(FL.snapshot(graph_flows, flows_year), seed_tables.nodes)
 # %% [markdown]
 # ## The indicator table
 #
-# One row per partnership × indicator. `p05`–`p95` is the 90 % Monte Carlo interval where the
-# model has one.
+# One row per partnership × indicator. For Osaka's footprint, `p05`–`p95` is the full 90 % interval
+# (structural ensemble and parametric Monte Carlo); the note of each row says which interval it is.
 
 # %%
 table = S.indicator_table(
@@ -111,12 +112,16 @@ out.figure(
                f"必要な地球の数：大阪市と連携先の国（{year}年）"),
     caption=pick(
         lang,
-        f"If everyone lived like Osaka City's residents, humanity would need {osaka_earths:.2f} Earths (90 % interval "
-        f"{h.loc['earths', 'p05']:.2f}–{h.loc['earths', 'p95']:.2f}; city estimate downscaled from national accounts). "
+        f"If everyone lived like Osaka City's residents, humanity would need {osaka_earths:.2f} Earths (full 90 % interval, "
+        f"structural and parametric, {h.loc['earths', 'p05']:.2f}–{h.loc['earths', 'p95']:.2f}; parametric only "
+        f"{h.loc['earths', 'p05_parametric']:.2f}–{h.loc['earths', 'p95_parametric']:.2f}; two-or-more-person households; "
+        "city estimate downscaled from national accounts). "
         f"National values of Japan and the partners' countries are published (NFA 2025 edition). All values are for "
         f"{year}; the national accounts notebook also shows later years, which are GFN nowcasts and differ.",
-        f"世界中の人が大阪市民と同じ暮らしをすると地球{osaka_earths:.2f}個分が必要（90%区間"
-        f"{h.loc['earths', 'p05']:.2f}–{h.loc['earths', 'p95']:.2f}、国の勘定から按分した推計）。日本と連携先の国の値は公表値"
+        f"世界中の人が大阪市民と同じ暮らしをすると地球{osaka_earths:.2f}個分が必要（全体90%区間（構造＋パラメータ）"
+        f"{h.loc['earths', 'p05']:.2f}–{h.loc['earths', 'p95']:.2f}、パラメータのみ "
+        f"{h.loc['earths', 'p05_parametric']:.2f}–{h.loc['earths', 'p95_parametric']:.2f}、二人以上の世帯、"
+        "国の勘定から按分した推計）。日本と連携先の国の値は公表値"
         f"（NFA 2025年版）。値はすべて{year}年のもの。国の勘定のノートブックが示す{year}年より後の年はGFNの速報推計で、値が異なる。"),
     source=f"{A.NFA_SOURCE}; city: footprint.city (estimated CLUM, household survey)",
     status="estimated",
@@ -139,10 +144,12 @@ out.figure(
     caption=pick(
         lang,
         f"Osaka City's ecological footprint by where the biocapacity it uses lies: inside the city, elsewhere in Japan, "
-        f"or abroad ({share_abroad:.0%}), from Japan's shares of production and imports per land type. This is the "
-        "dependence the environmental plan answers with diverse bonds.",
+        f"or abroad ({share_abroad:.0%}), from Japan's shares of production and imports per land type. Carbon is shown "
+        "apart (carbon: uptake land not located): its uptake land is a hypothetical forest area, not a place. This is "
+        "the dependence the environmental plan answers with diverse bonds.",
         f"大阪市のエコロジカル・フットプリントを、利用する生物生産力の所在（市内・市外の国内・海外{share_abroad:.0%}）で分けたもの"
-        "（土地タイプ別の国内生産と輸入のシェアによる）。環境基本計画が「多様なきずな」で応えようとする依存の姿。"),
+        "（土地タイプ別の国内生産と輸入のシェアによる）。炭素は別に示す（炭素：吸収地は特定されない）。吸収地は仮想の森林面積で、"
+        "場所ではないため。環境基本計画が「多様なきずな」で応えようとする依存の姿。"),
     source=f"{A.NFA_SOURCE}; footprint.city (estimated)",
     status="estimated",
     year=year,
@@ -241,12 +248,48 @@ out.figure(
 )
 
 # %% [markdown]
+# ## 6. What flows to and from Osaka, in four currencies
+#
+# The partnership ledger of notebook 04: trade with each partner country attributed to Osaka by a
+# documented share (with its embodied footprint in gha and t-CO₂), visitors, Osaka-linked JCM
+# reductions and the forest-tax money, each cell with its 90 % interval and status. A cell that is
+# defined but has no data says "n/a", never zero (JCM yen amounts are not published).
+
+# %%
+partnership = FL.partnership_ledger(seed_tables.flows, seed_tables.nodes, forest.flows, draws=draws, seed=seed,
+                                    city_inputs=city_inputs, nfa=nfa)
+ledger_year = FL.ledger_latest_year(partnership.ledger)
+shown = [*FL.PARTNERS, "government_of_japan"]
+partner_names = {k: pick(lang, v[0], v[1]) for k, v in FL.PARTNERS.items()} | {
+    "government_of_japan": pick(lang, "National forest-tax pool", "国の森林環境譲与税財源")}
+out.figure(
+    ledger_plots.ledger_figure(partnership.ledger, shown, ledger_year, names=partner_names, lang=lang),
+    "brief_partnership_ledger",
+    title=pick(lang, f"What flows to and from Osaka, four currencies ({ledger_year})",
+               f"大阪への流れと大阪からの流れ（4通貨、{ledger_year}年）"),
+    caption=pick(
+        lang,
+        "Bars to the right: to Osaka; to the left: from Osaka; whiskers: 90 % intervals; hatching: status; n/a: no "
+        "data (JCM yen amounts are not published). Trade is Japan's published trade attributed to Osaka City by its "
+        "share of Japan's household consumption (an estimate).",
+        "右：大阪へ、左：大阪から。ひげは90%区間、ハッチは区分。n/a：データなし（JCMの円建て額は非公表）。貿易は日本の公表値を"
+        "大阪市の家計消費シェアで按分した推計。"),
+    source="Trade Statistics of Japan (MOF); NFA 2025 edition; footprint.city; JNTO; Osaka Convention & Tourism Bureau; "
+           "MOEJ JCM; footprint.forest",
+    status="estimated",
+    year=ledger_year,
+    dpi=dpi,
+)
+magnitudes = FL.partner_magnitudes(partnership.ledger, shown, ledger_year)
+display(magnitudes)
+
+# %% [markdown]
 # ## Tables
 #
 # The indicator table (every row with its source and status) and its coverage, written to the run
 # folder and to `data/processed/05_local_sdgs_brief/`.
 
 # %%
-written = out.tables({"sdg_indicators": table, "sdg_coverage": cov.reset_index()})
+written = out.tables({"sdg_indicators": table, "sdg_coverage": cov.reset_index(), "partner_magnitudes": magnitudes})
 out.json("brief_headline", S.brief_headline(year, headline, origin, forest, table))
 sorted(p.name for p in written.values())

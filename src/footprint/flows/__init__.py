@@ -73,6 +73,8 @@ from footprint.flows.inputs import (
 from footprint.flows.ledger import (
     NOT_AVAILABLE,
     build_ledger,
+    ledger_latest_year,
+    partner_magnitudes,
     display,
     magnitude_bonds,
     magnitude_flows,
@@ -147,6 +149,8 @@ __all__ = [
     "bond_metrics",
     "build_graph",
     "build_ledger",
+    "ledger_latest_year",
+    "partner_magnitudes",
     "centrality",
     "check_year",
     "combine",

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from footprint.city import CARBON_NOT_LOCATED, CARBON_NOT_LOCATED_LABEL
 from footprint.core import first_bad_row
 from footprint.core.errors import DataFileError, ParameterError
 from footprint.flows.schema import combine, validate_flows
 
 #: the city layer's wording for carbon: uptake land is a hypothetical area, not a place
-CARBON_WORDING = "carbon: uptake land not located"
+CARBON_WORDING = CARBON_NOT_LOCATED_LABEL[0]
 _ORIGIN_NODE = {"rest_of_japan": "rest_of_japan", "abroad": "abroad"}
 
 
@@ -37,17 +38,19 @@ def origin_year_for(model_years: Sequence[int], year: int) -> int:
 def flows_from_origin_table(origin: pd.DataFrame, year: int, *, city: str = "osaka_city") -> pd.DataFrame:
     """Biocapacity flowing into Osaka, from the city layer's footprint-by-origin table.
 
-    ``origin`` columns (``footprint.city.osaka_origin_table(year)``): ``land_type, origin (city /
-    rest_of_japan / abroad), ef_gha, status, source``. Rows with origin ``city`` stay inside the
-    city and are not flows. Returns resource-layer flows ``rest_of_japan|abroad → city`` in gha,
-    item ``biocapacity/<land_type>``.
+    ``origin`` columns (``footprint.city.osaka_origin_table(year, carbon="not_located")``):
+    ``land_type, origin (city / rest_of_japan / abroad / carbon_not_located), ef_gha, status,
+    source``. Rows with origin ``city`` stay inside the city, and carbon-uptake land is not a place
+    (``carbon_not_located``): neither is a flow. Returns resource-layer flows
+    ``rest_of_japan|abroad → city`` in gha, item ``biocapacity/<land_type>``.
     """
     _require_columns(origin, ["land_type", "origin", "ef_gha", "status", "source"], "city origin table")
-    i = first_bad_row(~origin["origin"].isin(["city", *_ORIGIN_NODE]))
+    known = ["city", *_ORIGIN_NODE, CARBON_NOT_LOCATED]
+    i = first_bad_row(~origin["origin"].isin(known))
     if i is not None:
-        raise DataFileError("city origin table", "origin one of ['city', 'rest_of_japan', 'abroad']",
+        raise DataFileError("city origin table", f"origin one of {known}",
                             repr(origin["origin"].iloc[i]), key=f"land_type={origin['land_type'].iloc[i]!r}")
-    o = origin[origin["origin"] != "city"]
+    o = origin[origin["origin"].isin(list(_ORIGIN_NODE))]
     return pd.DataFrame({
         "source_id": o["origin"].map(_ORIGIN_NODE).to_numpy(),
         "target_id": city,

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from footprint.core.errors import ParameterError
+
 NOT_AVAILABLE = "not available"
 CELL_COLUMNS = ("partner", "year", "flow", "layer", "direction", "currency", "national", "share", "share_sigma",
                 "own_sigma", "value", "status", "source", "note")
@@ -265,3 +267,22 @@ def magnitude_bonds(ledger: pd.DataFrame, currency: str, year: int) -> pd.DataFr
     out["currency"] = currency
     out["year"] = int(year)
     return out
+
+
+def ledger_latest_year(ledger: pd.DataFrame) -> int:
+    """The latest year in which any ledger cell has data."""
+    years = ledger.loc[ledger["available"], "year"]
+    if years.empty:
+        raise ParameterError("the ledger has no cell with data in any year")
+    return int(years.max())
+
+
+def partner_magnitudes(ledger: pd.DataFrame, partners: Sequence[str], year: int,
+                       currencies: Sequence[str] = ("ef_gha", "co2_t", "amount_jpy", "persons")) -> pd.DataFrame:
+    """:func:`magnitude_bonds` of ``partners`` in every currency of ``year``, one row per partner × currency:
+    ``partner, currency, year, to_osaka, from_osaka, balance, reciprocity, status`` (a partner without data
+    in a currency has empty values and status "not available")."""
+    t = pd.concat([magnitude_bonds(ledger, c, year) for c in currencies], ignore_index=True)
+    t = t[t["partner"].isin(list(partners))]
+    cols = ["partner", "currency", "year", "to_osaka", "from_osaka", "balance", "reciprocity", "status"]
+    return t[cols].sort_values(["partner", "currency"], kind="stable").reset_index(drop=True)

@@ -123,6 +123,15 @@ def drawn_titles(fig) -> list:
     return out
 
 
+def has_main_title(fig) -> bool:
+    """Whether ``fig`` draws a title of its own: a suptitle, or the title of its only titled axes.
+    Titles on several panels (small multiples) are panel headers, not the figure's title."""
+    if fig._suptitle is not None and fig._suptitle.get_text().strip():
+        return True
+    titled = {id(t.axes) for t in drawn_titles(fig)}
+    return len(titled) == 1
+
+
 def _same_weight_for_japanese(fig) -> None:
     """IPAexGothic has no bold face: bold Japanese text would show bold digits and Latin letters
     (DejaVu Sans Bold) among regular kana. Text holding Japanese is drawn in one (regular) weight."""
@@ -159,7 +168,7 @@ def _top_of(fig) -> tuple[float, float, float]:
 def finish_figure(fig, *, title: str, status: str, year: int | str | None, lang: str) -> None:
     """What every exported figure carries: a drawn title (``title`` when the plot drew none), titles
     wrapped to their width, Japanese in one weight, and a tag with the year and the status."""
-    if not drawn_titles(fig):
+    if not has_main_title(fig):
         x0, _x1, top = _top_of(fig)
         fig.suptitle(wrap(title, columns(fig.get_figwidth(), 12)), x=max(x0, 0.01), y=top + 4 / 72 / fig.get_figheight(),
                      ha="left", va="bottom", fontsize=12, fontweight="normal" if has_cjk(title) else "bold")

@@ -92,12 +92,14 @@ def city_rows(headline: pd.DataFrame, carbon: dict, origin: pd.DataFrame) -> pd.
         recs.append(dict(partnership="osaka_city", sdg=sdg, indicator=iid, label_en=en, label_ja=ja,
                          value=float(r["central"]) * scale, p05=float(r["p05"]) * scale,
                          p95=float(r["p95"]) * scale, unit=unit, year=year, source=str(r["source"]),
-                         status=str(r["status"]), note="p05-p95: 90 % Monte Carlo interval"))
+                         status=str(r["status"]), note="p05-p95: full 90 % interval (structural ensemble and parametric Monte Carlo)"))
     abroad = float(origin.loc[origin["origin"] == "abroad", "ef_gha"].sum()) / float(origin["ef_gha"].sum())
     recs.append(dict(partnership="osaka_city", sdg=12, indicator="osaka_share_abroad",
                      label_en="Share of Osaka's footprint met abroad", label_ja="海外に依存するフットプリントの割合",
                      value=abroad * 100, unit="%", year=year, source=str(origin["source"].iloc[0]),
-                     status=weakest_status(origin["status"]), note="national shares of production and imports per land type"))
+                     status=weakest_status(origin["status"]),
+                     note="share of the whole footprint met by biocapacity abroad (national shares of production and "
+                          "imports per land type); carbon-uptake land is not located and counts in no place"))
     recs.append(dict(partnership="osaka_city", sdg=13, indicator="osaka_carbon_footprint_mt_co2",
                      label_en="Osaka City's carbon footprint", label_ja="大阪市のカーボン・フットプリント",
                      value=float(carbon["co2_t"]) / 1e6, unit="Mt-CO2", year=int(carbon["year"]),

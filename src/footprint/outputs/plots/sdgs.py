@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from footprint.city import CARBON_NOT_LOCATED, CARBON_NOT_LOCATED_LABEL
 from footprint.outputs.labels import label, pick
 from footprint.outputs.style import PALETTE, log_dots
 from footprint.outputs.text import wrap
@@ -54,26 +55,35 @@ def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en", title: str 
 
 
 def dependence_bar(origin: pd.DataFrame, lang: str = "en", title: str | None = None):
-    """Where the footprint lands: one stacked bar (city / rest of Japan / abroad) with shares."""
-    order = ["city", "rest_of_japan", "abroad"]
+    """Where the footprint lands: one stacked bar (city / rest of Japan / abroad / carbon not located) with shares.
+
+    Carbon-uptake land is a hypothetical area, not a place: it gets its own, hatched part of the bar.
+    """
+    order = ["city", "rest_of_japan", "abroad", CARBON_NOT_LOCATED]
     names = {"city": pick(lang, "Inside the city", "市内"), "rest_of_japan": pick(lang, "Rest of Japan", "国内（市外）"),
-             "abroad": pick(lang, "Abroad", "海外")}
-    colours = {"city": PALETTE["highlight"], "rest_of_japan": "#7fa7c9", "abroad": "#2c5d8a"}
+             "abroad": pick(lang, "Abroad", "海外"), CARBON_NOT_LOCATED: pick(lang, *CARBON_NOT_LOCATED_LABEL)}
+    colours = {"city": PALETTE["highlight"], "rest_of_japan": "#7fa7c9", "abroad": "#2c5d8a",
+               CARBON_NOT_LOCATED: PALETTE["carbon"]}
     tot = origin.groupby("origin")["ef_gha"].sum().reindex(order).fillna(0.0)
     share = tot / tot.sum()
-    fig, ax = plt.subplots(figsize=(9, 2.6))
+    fig, ax = plt.subplots(figsize=(9, 3.2))
     left = 0.0
+    above = 0  # narrow parts are labelled above the bar, one level each, so that labels never overlap
     for o in order:
-        ax.barh(0, share[o], left=left, color=colours[o], height=0.5)
-        if share[o] > 0.08:
+        ax.barh(0, share[o], left=left, color=colours[o], height=0.5,
+                hatch="//" if o == CARBON_NOT_LOCATED else None, edgecolor="white", linewidth=0)
+        if share[o] > 0.2:
             ax.text(left + share[o] / 2, 0, f"{names[o]}\n{share[o]:.1%}", ha="center", va="center", color="white",
-                    fontsize=11, weight="bold")
-        else:  # a sliver: label it above the bar
-            ax.annotate(f"{names[o]} {share[o]:.1%}", xy=(left + share[o] / 2, 0.25), xytext=(left + 0.02, 0.42),
-                        fontsize=10, color=colours[o], weight="bold", arrowprops=dict(arrowstyle="-", color=colours[o]))
+                    fontsize=11, weight="bold", bbox=dict(boxstyle="round,pad=0.2", fc=colours[o], ec="none"))
+        elif share[o] > 0:
+            y = 0.36 + 0.17 * above
+            ax.annotate(f"{names[o]} {share[o]:.1%}", xy=(left + share[o] / 2, 0.25), xytext=(left + 0.01, y),
+                        fontsize=10, color=colours[o], weight="bold", va="bottom",
+                        arrowprops=dict(arrowstyle="-", color=colours[o]))
+            above += 1
         left += share[o]
     ax.set_xlim(0, 1)
-    ax.set_ylim(-0.35, 0.55)
+    ax.set_ylim(-0.35, 0.6 + 0.17 * max(above - 1, 0))
     ax.set_yticks([])
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     ax.grid(False)
