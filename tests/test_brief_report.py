@@ -197,6 +197,7 @@ def test_index_links_brief_pack_notebook_page_and_manifest(en_run):
         assert href in refs, href
     missing = [r for r in refs if not (en_run.run_dir / r).exists()]
     assert not missing, missing
+    assert page.index("Zeta comes first") < page.index("Alpha comes second")  # the notebook's order, not by name
 
 
 def test_index_lists_a_failed_notebook_as_failed_and_cites_none_of_its_figures(en_run):

@@ -29,7 +29,7 @@ from nbconvert import HTMLExporter
 from footprint.core import atomic_path, write_text
 from footprint.core.layout import NotebookLayout, RunLayout
 from footprint.pipeline.glossary import status_word, word
-from footprint.pipeline.report import brief_html, esc, header_html, page, run_context
+from footprint.pipeline.report import brief_html, esc, header_html, notebook_order, page, run_context
 
 NOTEBOOK_HTML_SUFFIX = ".notebook.html"
 
@@ -216,6 +216,8 @@ def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()
     ctx = run_context(run_dir, context)
     ok = {r["label"] for r in results if r["status"] == "ok"}
     figs = [f for f in iter_figures(run_dir) if f["folder"] in ok]  # the sidecars are read once
+    figs = [f for r in results if r["label"] in ok  # in run order, each notebook's in the order it makes them
+            for f in notebook_order([g for g in figs if g["folder"] == r["label"]], run_dir / r["executed_notebook"])]
     wanted = set(reports)
     docs: dict[str, dict[str, str]] = {}
     out: dict[str, str] = {}
