@@ -57,11 +57,11 @@ def _committed(nb) -> str:
 
 
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
-def test_committed_without_outputs_and_with_python3_kernel(nb):
+def test_committed_without_outputs_and_with_the_project_kernel(nb):
     """What git holds has no outputs (JupyterLab may save outputs into the working copy: the clean
     filter keeps them out of the index; without the filter, this test stops the commit in CI)."""
     doc = json.loads(_committed(nb))
-    assert doc["metadata"]["kernelspec"]["name"] == "python3"
+    assert doc["metadata"]["kernelspec"]["name"] == "footprint"  # installed into .venv by the make set-up
     for cell in doc["cells"]:
         if cell["cell_type"] == "code":
             assert cell["outputs"] == [] and cell["execution_count"] is None
@@ -89,7 +89,7 @@ def test_clean_filter_strips_what_jupyterlab_saves():
     code.execution_count = 7
     code.metadata["execution"] = {"iopub.status.busy": "2026-01-01"}
     code["id"] = "a-random-id"
-    nb.metadata["kernelspec"]["name"] = "footprint"
+    nb.metadata["kernelspec"]["name"] = "python3"  # saved by a Lab that ran another kernel
     nb.metadata["language_info"] = {"name": "python", "version": "3.11.9"}
     cleaned = nbtools.clean(nbformat.writes(nb), src.stem)
     assert cleaned == nbtools.render(src)

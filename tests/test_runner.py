@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import nbformat
 import pytest
@@ -138,8 +137,8 @@ def test_alternative_scenarios_do_not_overwrite_published_tables(tmp_path):
     assert "processed_dir" not in base[0].parameters  # the notebook default: data/processed
     explicit = tmp_path / "explicit.yml"
     explicit.write_text("name: e\nnotebooks:\n  01_national_accounts: {processed_dir: out/tables}\n", encoding="utf-8")
-    with pytest.raises(ParameterError, match="processed_dir"):  # publishing is the runner's decision
-        runner.plan(runner.load_scenario(explicit), run_dir=tmp_path)
+    with pytest.raises(DataFileError, match="processed_dir"):  # publishing is the runner's decision
+        runner.load_scenario(explicit)
     bad = tmp_path / "bad.yml"
     bad.write_text("name: b\npublish: yes please\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="publish"):

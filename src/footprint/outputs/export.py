@@ -56,7 +56,12 @@ class FigureRecord:
 
     @property
     def citation(self) -> str:
+        if self.lang == "ja":
+            return f"{self.title}。footprint {self.version}、図「{self.name}」。データ：{self.source}"
         return f"{self.title}. footprint {self.version}, figure '{self.name}'. Data: {self.source}"
+
+    def _ipython_display_(self) -> None:
+        """Nothing: the notebook already shows the exported PNG; a record is no reading for a person."""
 
 
 def columns(width_in: float, fontsize: float) -> int:

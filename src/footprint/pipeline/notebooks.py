@@ -32,7 +32,7 @@ from footprint.core import paths, write_text
 FORMAT = "py:percent"
 #: notebook metadata of every committed notebook
 METADATA = {
-    "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+    "kernelspec": {"display_name": "Python 3 (footprint)", "language": "python", "name": "footprint"},
     "language_info": {"name": "python"},
 }
 #: cell metadata kept in a committed notebook (and written to the .py by jupytext)

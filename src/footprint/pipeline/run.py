@@ -160,7 +160,7 @@ def run(
                                engine=engine, jobs=jobs, cache_dir=cache_dir, reuse=reuse)
     manifest["publishes"] = publishing
     try:
-        manifest["outputs"] = finalize_run(run_dir, results, report_notebooks(scenario, tasks))
+        manifest["outputs"] = finalize_run(run_dir, results, report_notebooks(scenario, tasks), context=manifest)
     except Exception as e:  # an index that cannot be written must not hide the run's results
         manifest["outputs"] = {"error": f"{type(e).__name__}: {e}"}
         manifest["status"] = FAILED
