@@ -62,8 +62,9 @@ def small_flows() -> pd.DataFrame:
 def seed_factors(seed: FL.Seed, nfa: pd.DataFrame, year: int = 2022) -> pd.DataFrame:
     """The conversion factors of the shipped seed with the forest EQF and YF of ``year``."""
     eqf = accounts.equivalence_factors(nfa).loc[year, "forest_products"]
-    yf = accounts.yield_factors(nfa, "Japan").loc[year, "forest_products"]
-    return FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf, yf_forest=yf, year=year)
+    _, eqf, y_w = FL.nfa_forest_factors(nfa, year)
+    return FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf,
+                               world_yield_m3_per_ha=y_w, year=year)
 
 
 def generated_graph(n_nodes: int = 1741, n_flows: int = 100_000, *, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:

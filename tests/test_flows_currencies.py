@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from strategies_flows import seed_factors
 
+from footprint import accounts as A
 from footprint import flows as FL
 from footprint.core import gha_per_t_co2
-from footprint.core.errors import ParameterError
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +46,18 @@ def test_nfa_forest_factors_use_the_latest_year_at_most(nfa):
     assert FL.nfa_forest_factors(nfa, 2022)[0] == 2022
 
 
-def test_wood_forest_intensity():
-    # 9.7 m3/ha/yr (mid-age sugi, Forestry Agency): 9.7 m3 take 1 ha for a year; YF 1.5 and EQF 1.3 → 1.95 gha
-    assert FL.wood_forest_intensity(1.3, 1.5, 9.7) * 9.7 == pytest.approx(1.95)
-    with pytest.raises(ParameterError):
-        FL.wood_forest_intensity(1.3, 1.5, 0)
+def test_wood_factor_follows_the_gfn_convention(factors, nfa):
+    """m3 of wood -> gha = EQF_forest / Y_W (world average forest yield), not a local stand's increment."""
+    fy, eqf, y_w = FL.nfa_forest_factors(nfa, 2022)
+    # Y_W = 4.0e9 m3 (FAO 2024) x EQF / EF_production,forest(World, 2022): about 2.4 m3 per ha and year
+    assert y_w == pytest.approx(2.36, abs=0.02)
+    f = FL.conversion_table(FL.load_seed().units, FL.load_seed().parameters, FL.load_seed().carbon_uptake,
+                            eqf_forest=eqf, world_yield_m3_per_ha=y_w, year=fy)
+    wood = f[(f["unit"] == "m3") & (f["item"] == "wood")]["factor"].item()
+    assert wood == pytest.approx(eqf / y_w)
+    # the world's roundwood then takes exactly the World's production footprint of forest products
+    ef_world = A.country_matrix(nfa, "ef_production", "World", basis="total").loc[fy, "forest_products"]
+    assert 4.0e9 * wood == pytest.approx(ef_world)
 
 
 def test_convert_keeps_every_flow_and_its_unit(seed, factors):

@@ -29,8 +29,8 @@ def seed_analysis():
 def _factors(seed):
     from footprint import accounts as A
 
-    fy, eqf, yf = FL.nfa_forest_factors(A.load_nfa(), 2025)
-    return FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf, yf_forest=yf, year=fy)
+    fy, eqf, y_w = FL.nfa_forest_factors(A.load_nfa(), 2025)
+    return FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf, world_yield_m3_per_ha=y_w, year=fy)
 
 
 def test_bond_profile_bars_are_centred_on_their_labels(seed_analysis):

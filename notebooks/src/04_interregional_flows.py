@@ -97,12 +97,13 @@ print("flows added:", added or "none")
 # National Footprint Accounts method, gha per t CO₂ = forest equivalence factor × (1 − ocean
 # uptake share) ÷ (average forest carbon sequestration × 3.664 t CO₂ per t C): about 0.35 gha per
 # t CO₂ (an estimate: the sequestration rate and ocean share are not confirmed against the
-# paper). Wood becomes forest land as m³ ÷ increment × Japan's forest yield factor × equivalence
-# factor, assuming the supplying forest grows like a mid-age sugi stand (an estimate).
+# paper). Wood becomes forest land by the GFN convention: m³ ÷ world average forest yield × forest
+# equivalence factor, the yield derived from the accounts (the World's production footprint of
+# forest products) and FAO's world roundwood production (an estimate: a rounded published figure).
 
 # %%
-fy, eqf, yf = FL.nfa_forest_factors(A.load_nfa(), year)
-factors = FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf, yf_forest=yf, year=fy,
+fy, eqf, y_w = FL.nfa_forest_factors(A.load_nfa(), year)
+factors = FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf, world_yield_m3_per_ha=y_w, year=fy,
                               nfa_source=A.NFA_SOURCE)
 factors[["unit", "item", "currency", "factor", "status", "note"]]
 

@@ -135,3 +135,35 @@ def wood_gha(volume_m3, world_yield_m3_per_ha, eqf_forest):
     if np.any(y <= 0):
         raise ParameterError(f"wood_gha: expected a positive world forest yield (m³ per ha), found {y}")
     return np.asarray(volume_m3, dtype=float) / y * np.asarray(eqf_forest, dtype=float)
+
+
+WORLD_ROUNDWOOD_FILE = "units/world_roundwood.csv"
+_ROUNDWOOD_SCHEMA = [
+    Column("year", "int", min=1961, max=2100),
+    Column("roundwood_m3", "float", min=1e8, max=1e11),
+    Column("source", "str"),
+    Column("status", "str", choices=STATUSES),
+    Column("note", "str", required=False, allow_na=True),
+]
+
+
+@dataclass(frozen=True)
+class WorldRoundwood:
+    """World roundwood production of a year (m³), with the year it was read for, source and status."""
+
+    year: int
+    roundwood_m3: float
+    source_year: int
+    status: str
+    source: str
+
+
+def load_world_roundwood(year: int) -> WorldRoundwood:
+    """The world's roundwood production for ``year`` from ``data/raw/units/world_roundwood.csv``; a year
+    without a value takes the nearest year's, labelled ``estimated``."""
+    df = read_raw_csv(WORLD_ROUNDWOOD_FILE, _ROUNDWOOD_SCHEMA)
+    check_unique(df, ["year"], WORLD_ROUNDWOOD_FILE)
+    i = int(np.argmin(np.abs(df["year"].to_numpy() - int(year))))
+    row = df.iloc[i]
+    status = str(row["status"]) if int(row["year"]) == int(year) else weakest_status([str(row["status"]), "estimated"])
+    return WorldRoundwood(int(year), float(row["roundwood_m3"]), int(row["year"]), status, str(row["source"]))

@@ -14,7 +14,7 @@ when a graph is wanted. Map of the package:
 * :mod:`~footprint.flows.selection` — ``item_category``, ``snapshot`` (flows as known in a
   year), ``select`` (layers, partners).
 * :mod:`~footprint.flows.currencies` — ``conversion_table`` (t-CO₂ → gha by
-  :func:`footprint.core.units.gha_per_t_co2`, wood → gha by ``wood_forest_intensity``),
+  :func:`footprint.core.units.gha_per_t_co2`, wood → gha by :func:`footprint.core.units.wood_gha`),
   ``convert``, ``conversion_counts``, ``nfa_forest_factors``.
 * :mod:`~footprint.flows.metrics` — ``hub_links``, ``bond_metrics``, ``partner_balance``,
   ``node_balance`` (inflow − outflow − stock change), ``layer_totals``, ``pagerank``,
@@ -55,7 +55,6 @@ from footprint.flows.currencies import (
     conversion_table,
     convert,
     nfa_forest_factors,
-    wood_forest_intensity,
 )
 from footprint.flows.cycles import cycles
 from footprint.flows.graph import build_graph, graph_to_tables
@@ -194,5 +193,4 @@ __all__ = [
     "validate_nodes",
     "validate_units",
     "with_model_layers",
-    "wood_forest_intensity",
 ]

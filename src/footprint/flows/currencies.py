@@ -4,7 +4,8 @@ A flow whose unit (and item) has a factor gets the columns ``ef_gha``, ``co2_t``
 and ``persons``; a flow without one keeps its quantity and unit and gets empty currency columns:
 nothing is dropped. Carbon dioxide is turned into carbon-uptake land by the one conversion of
 :mod:`footprint.core.units`, ``gha/t CO₂ = EQF_forest · (1 − S_ocean) / (AFCS · CO₂/C)``, and
-wood into forest land, ``gha/m³ = YF_forest · EQF_forest / increment``.
+wood into forest land by the GFN convention of :mod:`footprint.core.units`,
+``gha/m³ = EQF_forest / Y_W`` with the world average forest yield ``Y_W`` derived from the accounts.
 """
 
 from __future__ import annotations
@@ -19,32 +20,24 @@ from footprint.core import (
     weakest_status,
     weakest_status_rows,
 )
-from footprint.core.errors import DataFileError, ParameterError
-from footprint.flows.schema import CURRENCIES, PARAMETERS_FILE
+from footprint.core.units import load_world_roundwood, wood_gha, world_forest_yield
+from footprint.flows.schema import CURRENCIES
 from footprint.flows.selection import item_category
 
 
 def nfa_forest_factors(nfa: pd.DataFrame, year: int) -> tuple[int, float, float]:
-    """``(year used, EQF_forest, Japan's YF_forest)`` from the national accounts.
+    """``(year used, EQF_forest, world average forest yield Y_W in m³ per ha and year)``.
 
     The year used is ``year`` or the accounts' latest year, whichever is earlier.
+    ``Y_W = P_W · EQF_forest / EF_production,forest(World)`` (:func:`footprint.core.units.world_forest_yield`)
+    with the World's production footprint of forest products from the accounts and the world's
+    roundwood production ``P_W`` of ``data/raw/units/world_roundwood.csv``.
     """
     fy = min(int(year), A.latest_year(nfa))
-    eqf = A.equivalence_factors(nfa).loc[fy, "forest_products"]
-    yf = A.yield_factors(nfa, "Japan").loc[fy, "forest_products"]
-    return fy, eqf, yf
-
-
-def wood_forest_intensity(eqf_forest: float, yf_forest: float, increment_m3_per_ha_yr: float) -> float:
-    """Global hectares of forest land per m³ of wood: ``YF_forest · EQF_forest / increment``.
-
-    The wood takes ``1/increment`` hectares of the supplying forest for a year; the national yield
-    factor and the equivalence factor turn those hectares into global hectares.
-    """
-    if increment_m3_per_ha_yr <= 0 or eqf_forest <= 0 or yf_forest <= 0:
-        raise ParameterError("wood_forest_intensity: expected positive EQF, yield factor and increment, "
-                             f"found {eqf_forest}, {yf_forest}, {increment_m3_per_ha_yr}")
-    return yf_forest * eqf_forest / increment_m3_per_ha_yr
+    eqf = float(A.equivalence_factors(nfa).loc[fy, "forest_products"])
+    ef_world = float(A.country_matrix(nfa, "ef_production", "World", basis="total").loc[fy, "forest_products"])
+    y_w = float(world_forest_yield(load_world_roundwood(fy).roundwood_m3, ef_world, eqf))
+    return fy, eqf, y_w
 
 
 def conversion_table(
@@ -53,7 +46,7 @@ def conversion_table(
     carbon_uptake: CarbonUptake,
     *,
     eqf_forest: float,
-    yf_forest: float,
+    world_yield_m3_per_ha: float,
     year: int,
     nfa_source: str = "NFA 2025 edition (Lo et al. 2025)",
 ) -> pd.DataFrame:
@@ -63,14 +56,9 @@ def conversion_table(
     Rows: the unit registry's identity and scale factors, ``t-CO2 → ef_gha`` by
     :func:`footprint.core.units.gha_per_t_co2` with ``carbon_uptake`` (the parameters of
     ``data/raw/units/carbon_uptake.csv``) and ``m3 of wood → ef_gha`` by
-    :func:`wood_forest_intensity` with the wood increment of ``parameters``; the equivalence and
-    yield factors are those of ``year`` in the national accounts.
+    :func:`footprint.core.units.wood_gha` with the world average forest yield (``nfa_forest_factors``).
+    ``parameters`` (the flows' conversion parameters) is kept for factors other than these two.
     """
-    p = parameters.set_index("key")
-    need = ["sugi_increment_m3_per_ha_yr"]
-    missing = [k for k in need if k not in p.index]
-    if missing:
-        raise DataFileError(PARAMETERS_FILE, f"keys {need}", f"missing {missing}")
     base = units[units["currency"].notna()]
     base = pd.DataFrame({
         "unit": base["unit"], "item": "", "currency": base["currency"], "factor": base["factor"].astype(float),
@@ -78,8 +66,7 @@ def conversion_table(
     })
     cu = carbon_uptake
     co2 = gha_per_t_co2(eqf_forest, cu.afcs_t_c_per_ha, cu.ocean_uptake_share, cu.co2_per_c)
-    increment = p.loc["sugi_increment_m3_per_ha_yr", "value"]
-    wood = wood_forest_intensity(eqf_forest, yf_forest, increment)
+    wood = float(wood_gha(1.0, world_yield_m3_per_ha, eqf_forest))
     derived = pd.DataFrame({
         "unit": ["t-CO2", "m3"],
         "item": ["", "wood"],
@@ -87,14 +74,15 @@ def conversion_table(
         "factor": [co2, wood],
         "source": [
             f"{cu.source}; EQF forest {year}: {nfa_source}",
-            p.loc["sugi_increment_m3_per_ha_yr", "source"] + f"; EQF and Japan's forest yield factor {year}: {nfa_source}",
+            f"FAO (2024) world roundwood production; EQF and the World's production footprint of forest products "
+            f"{year}: {nfa_source}",
         ],
         "status": [weakest_status([cu.status, "derived"]), "estimated"],
         "note": [
             (f"carbon-uptake land: (1 - {cu.ocean_uptake_share:g}) / ({cu.afcs_t_c_per_ha:g} t C/ha x "
              f"{cu.co2_per_c:g} t CO2/t C) x EQF {eqf_forest:.4f}"),
-            (f"forest land: YF {yf_forest:.4f} x EQF {eqf_forest:.4f} / {increment:g} "
-             "m3/ha/yr (assumes the supplying forest grows like a mid-age sugi stand)"),
+            (f"forest land by the GFN convention: EQF {eqf_forest:.4f} / world average forest yield "
+             f"{world_yield_m3_per_ha:.3f} m3/ha/yr (roundwood equivalent)"),
         ],
     })
     return pd.concat([base, derived], ignore_index=True)
