@@ -125,7 +125,7 @@ def _pair_table(flows: pd.DataFrame, points: pd.DataFrame, hub: Sequence[str], w
     g = gb.size().rename("n_flows").reset_index()
     g["w"] = gb[weight].sum().to_numpy(dtype=float) if weight else g["n_flows"].to_numpy(dtype=float)
     p = points.set_index("id")
-    g = g.join(p[["lon", "lat"]], on="source_id").join(p[["lon", "lat"]], on="target_id", rsuffix="_t")
+    g = g.join(p[["lon", "lat"]], on="source_id").join(p[["lon", "lat"]].add_suffix("_t"), on="target_id")
     g["to_hub"] = g["target_id"].isin(list(hub))
     g["from_hub"] = g["source_id"].isin(list(hub))
     return g
