@@ -246,3 +246,23 @@ def test_changed_parameters_never_name_the_machine(tmp_path):
     got = changed_parameters(nb, {"draws": 1000, "lang": "ja", "output_dir": "/home/someone/run",
                                   "clum_file": "/home/someone/my data/clum.csv"})
     assert got == {"clum_file": "clum.csv", "lang": "ja"}
+
+
+def test_index_links_every_notebooks_page(tmp_path, monkeypatch):
+    """Not only the brief: every successful notebook gets its page without code, linked from the index."""
+    from footprint.core import paths
+    from footprint.pipeline import runner
+    from notebook_helpers import tiny_notebook
+
+    nbdir = tmp_path / "notebooks"
+    nbdir.mkdir()
+    tiny_notebook(nbdir / "01_one.ipynb", "print('one')")
+    tiny_notebook(nbdir / "02_two.ipynb", "print('two')")
+    monkeypatch.setattr(paths, "NOTEBOOKS", nbdir)
+    res = runner.run(reports=tmp_path / "reports", cache=False)
+    assert res.ok
+    index = (res.run_dir / "index.html").read_text(encoding="utf-8")
+    for label in ("01_one", "02_two"):
+        page = res.run_dir / label / f"{label}.notebook.html"
+        assert page.is_file() and f'href="{label}/{label}.notebook.html"' in index
+        assert "print(" not in page.read_text(encoding="utf-8")  # no code cells

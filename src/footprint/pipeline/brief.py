@@ -205,8 +205,9 @@ _DOC_WORDS = {"brief": "brief_report", "figure_pack": "figure_pack", "notebook_h
 
 def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = (),
                  context: dict | None = None) -> dict[str, str]:
-    """After a run: for each notebook in ``reports`` the reader's brief, the executed notebook's HTML,
-    the folder's figure index and figure pack; then the run index (``index.md``, ``index.html``).
+    """After a run: every successful notebook's HTML (without code); for each notebook in ``reports``
+    also the reader's brief, the folder's figure index and figure pack; then the run index
+    (``index.md``, ``index.html``), which links them all and the manifest.
 
     ``context``: the manifest record so far (run name, start, scenario, version, commit); without it
     these are read from the run folder's name, the package and git. Figures of failed notebooks are
@@ -222,9 +223,13 @@ def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()
     docs: dict[str, dict[str, str]] = {}
     out: dict[str, str] = {}
     for r in results:
-        if r["status"] != "ok" or r["notebook"] not in wanted:
+        if r["status"] != "ok":
             continue
         folder = RunLayout(run_dir).notebook(r["label"])
+        if r["notebook"] not in wanted:  # every notebook's page, without code, is linked from the index
+            nb_html = export_html(run_dir / r["executed_notebook"], notebook_html(folder.root, r["notebook"]))
+            docs[r["label"]] = {"notebook_html": _rel(nb_html, run_dir)}
+            continue
         own = [dict(f, folder=".") for f in figs if f["folder"] == r["label"]]
         lang = _lang(r.get("parameters"))
         nb_html = export_html(run_dir / r["executed_notebook"], notebook_html(folder.root, r["notebook"]))
