@@ -25,6 +25,7 @@ def main(argv: list[str]) -> int:
             continue
         spec = importlib.util.spec_from_file_location(path.stem, path)
         mod = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = mod  # worker processes find the module's functions by name
         spec.loader.exec_module(mod)
         print(f"== {name}", flush=True)
         t0 = time.perf_counter()
