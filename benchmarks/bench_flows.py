@@ -35,7 +35,7 @@ SIZES = (10_000, 100_000, 1_000_000)
 
 
 def _factors(units: pd.DataFrame, params: pd.DataFrame) -> pd.DataFrame:
-    return FL.conversion_table(units, params, load_carbon_uptake(), eqf_forest=1.298, yf_forest=1.372, year=2022)
+    return FL.conversion_table(units, params, load_carbon_uptake(), eqf_forest=1.298, world_yield_m3_per_ha=2.36, year=2022)
 
 
 def run(nodes: pd.DataFrame, flows: pd.DataFrame, units: pd.DataFrame, factors: pd.DataFrame, *, graph: bool = True,
