@@ -121,9 +121,15 @@ from footprint.city.item_inputs import (
     read_published_footprints,
 )
 from footprint.city.items import COMPONENTS, city_clum
-from footprint.city.lookups import population, resolve_city, resolve_year
+from footprint.city.lookups import (
+    household_sizes,
+    population,
+    resolve_city,
+    resolve_year,
+    year_context,
+)
 from footprint.city.model import DEFAULT_STRUCTURE, STRUCTURAL_CHOICES, Structure
-from footprint.city.national import YearContext, national_contexts, year_context
+from footprint.city.national import YearContext, national_contexts
 from footprint.city.results import (
     INTERVAL_FULL,
     INTERVAL_PARAMETRIC,
@@ -134,7 +140,6 @@ from footprint.city.results import (
     time_series,
 )
 from footprint.city.spending import (
-    household_sizes,
     national_spending,
     national_standin,
     spending_ratios,

@@ -40,10 +40,13 @@ from footprint.city.footprint import (
 )
 from footprint.city.inputs import CityInputs
 from footprint.city.lookups import (
+    household_sizes,
     land_use_arrays,
     population,
     resolve_city,
     resolve_year,
+    window_means,
+    year_context,
 )
 from footprint.city.model import (
     DEFAULT_STRUCTURE,
@@ -54,8 +57,8 @@ from footprint.city.model import (
     row_ratios,
     window_years,
 )
-from footprint.city.national import YearContext, year_context
-from footprint.city.spending import household_sizes, spending_ratios, window_means
+from footprint.city.national import YearContext
+from footprint.city.spending import spending_ratios
 from footprint.core.errors import ParameterError
 from footprint.core.units import CarbonUptake, gha_per_t_co2
 

@@ -12,7 +12,7 @@ from footprint.accounts import LAND_TYPES
 from footprint.city.categories import DEFAULT_SEED, OSAKA
 from footprint.city.central import carbon_footprint, city_footprint, origin_table
 from footprint.city.inputs import CityInputs, default_inputs
-from footprint.city.national import year_context
+from footprint.city.lookups import year_context
 from footprint.city.results import headline_results
 from footprint.core.units import load_carbon_uptake
 

@@ -1,18 +1,18 @@
-"""A city's numbers looked up in the loaded inputs: its name, the year, population and land use."""
+"""A city's numbers looked up in the loaded inputs: its name, the year, population, land use, the
+year's national context, survey-window means and household sizes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
+from footprint import accounts
 from footprint.accounts import LAND_TYPES
-from footprint.city.categories import DEFAULT_YEAR
+from footprint.city.categories import DEFAULT_YEAR, NATIONAL, WINDOW_YEARS
+from footprint.city.inputs import CityInputs
+from footprint.city.national import YearContext
+from footprint.city.spending import window
 from footprint.core.errors import ParameterError
 from footprint.core.schema import suggest
-
-if TYPE_CHECKING:
-    from footprint.city.inputs import CityInputs
 
 
 def resolve_city(inputs: CityInputs, name: str) -> str:
@@ -76,3 +76,52 @@ def land_use_arrays(inputs: CityInputs, city: str) -> tuple[np.ndarray, np.ndarr
                                 t["area_ha_high"].to_numpy(dtype=float))
     hit = inputs.memo[key]
     return None if hit is None else tuple(a.copy() for a in hit)
+
+
+def year_context(inputs: CityInputs, year: int) -> YearContext:
+    """One year's Japan and World numbers from the loaded inputs."""
+    try:
+        return inputs.national[int(year)]
+    except KeyError:
+        ys = sorted(inputs.national)
+        raise ParameterError(f"year {year}: not in the national accounts ({accounts.NFA_EDITION}); "
+                             f"available {ys[0]}–{ys[-1]}") from None
+
+
+def window_means(inputs: CityInputs, city: str, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
+    """Mean spending over the survey window of ``year``: ``(city (10,), nation (10,), stand-in fraction (10,), years)``.
+
+    The stand-in fraction is, per category, the share of the window's years whose national value
+    is the capital-city stand-in (:func:`national_spending`).
+    """
+    memo = inputs.memo
+    key = ("window", city, year)
+    if key not in memo:
+        ys_key = ("window_years", year)
+        if ys_key not in memo:
+            ys = window(year, inputs.spending.index.get_level_values("year").unique())
+            if not ys:
+                raise ParameterError(f"year {year}: no household-survey data in {year - WINDOW_YEARS + 1}–{year}")
+            nat, status = inputs.national_values
+            memo[ys_key] = (ys, nat.loc[ys].to_numpy(dtype=float).mean(axis=0),
+                            (status.loc[ys] == "estimated").to_numpy().mean(axis=0))
+        ys, e_nat, frac = memo[ys_key]
+        rows, values = inputs.spending_rows
+        pos = [rows.get((city, y)) for y in ys]
+        if None in pos:  # a city or year without data: let pandas raise its error
+            inputs.spending.loc[city].loc[ys]
+        memo[key] = (values[pos].mean(axis=0), e_nat, frac, ys)
+    e_city, e_nat, frac, ys = memo[key]
+    return e_city.copy(), e_nat.copy(), frac.copy(), list(ys)
+
+
+def household_sizes(inputs: CityInputs, city: str) -> tuple[float, float, bool]:
+    """(city, national, published?) persons per two-or-more-person household (SSDSE-C, 2023–25 mean).
+
+    Cities without a published value in the shipped file take the national value (assumed).
+    """
+    hs = inputs.household_size["household_size_persons"]
+    nat = float(hs.loc[NATIONAL])
+    if city in hs.index:
+        return float(hs.loc[city]), nat, True
+    return nat, nat, False

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from footprint import accounts
 from footprint.accounts import LAND_TYPES
-from footprint.core.errors import ParameterError
-
-if TYPE_CHECKING:
-    from footprint.city.inputs import CityInputs
 
 
 @dataclass(frozen=True)
@@ -81,13 +76,3 @@ def national_contexts(nfa: pd.DataFrame) -> dict[int, YearContext]:
         )
         for i, y in enumerate(years)
     }
-
-
-def year_context(inputs: CityInputs, year: int) -> YearContext:
-    """One year's Japan and World numbers from the loaded inputs."""
-    try:
-        return inputs.national[int(year)]
-    except KeyError:
-        ys = sorted(inputs.national)
-        raise ParameterError(f"year {year}: not in the national accounts ({accounts.NFA_EDITION}); "
-                             f"available {ys[0]}–{ys[-1]}") from None

@@ -18,10 +18,15 @@ from footprint.city.central import city_footprint
 from footprint.city.clum import national_clum
 from footprint.city.footprint import INDICATORS, downscale
 from footprint.city.inputs import CityInputs
-from footprint.city.lookups import resolve_city, resolve_year
+from footprint.city.lookups import (
+    household_sizes,
+    resolve_city,
+    resolve_year,
+    window_means,
+    year_context,
+)
 from footprint.city.model import STRUCTURAL_CHOICES, Structure
-from footprint.city.national import year_context
-from footprint.city.spending import household_sizes, spending_ratios, window_means
+from footprint.city.spending import spending_ratios
 from footprint.city.uncertainty import (
     DEFAULT_UNCERTAINTY,
     INPUT_GROUPS,

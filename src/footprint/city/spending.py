@@ -8,21 +8,15 @@ capitals, two-or-more-person households.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from footprint.city.categories import (
-    NATIONAL,
     SURVEY_CATEGORIES,
     WINDOW_YEARS,
     mapping_matrix,
 )
-from footprint.core.errors import ParameterError
-
-if TYPE_CHECKING:
-    from footprint.city.inputs import CityInputs
 
 
 def national_standin(spending: pd.DataFrame) -> pd.DataFrame:
@@ -110,42 +104,3 @@ def survey_noise(spending: pd.DataFrame) -> pd.DataFrame:
     resid = lg - city_mean - year_mean + lg.to_numpy().mean(axis=0)
     n_years = lg.groupby(level="city").size()
     return (resid**2).groupby(level="city").sum().div(n_years - 1, axis=0) ** 0.5
-
-
-def window_means(inputs: CityInputs, city: str, year: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]:
-    """Mean spending over the survey window of ``year``: ``(city (10,), nation (10,), stand-in fraction (10,), years)``.
-
-    The stand-in fraction is, per category, the share of the window's years whose national value
-    is the capital-city stand-in (:func:`national_spending`).
-    """
-    memo = inputs.memo
-    key = ("window", city, year)
-    if key not in memo:
-        ys_key = ("window_years", year)
-        if ys_key not in memo:
-            ys = window(year, inputs.spending.index.get_level_values("year").unique())
-            if not ys:
-                raise ParameterError(f"year {year}: no household-survey data in {year - WINDOW_YEARS + 1}–{year}")
-            nat, status = inputs.national_values
-            memo[ys_key] = (ys, nat.loc[ys].to_numpy(dtype=float).mean(axis=0),
-                            (status.loc[ys] == "estimated").to_numpy().mean(axis=0))
-        ys, e_nat, frac = memo[ys_key]
-        rows, values = inputs.spending_rows
-        pos = [rows.get((city, y)) for y in ys]
-        if None in pos:  # a city or year without data: let pandas raise its error
-            inputs.spending.loc[city].loc[ys]
-        memo[key] = (values[pos].mean(axis=0), e_nat, frac, ys)
-    e_city, e_nat, frac, ys = memo[key]
-    return e_city.copy(), e_nat.copy(), frac.copy(), list(ys)
-
-
-def household_sizes(inputs: CityInputs, city: str) -> tuple[float, float, bool]:
-    """(city, national, published?) persons per two-or-more-person household (SSDSE-C, 2023–25 mean).
-
-    Cities without a published value in the shipped file take the national value (assumed).
-    """
-    hs = inputs.household_size["household_size_persons"]
-    nat = float(hs.loc[NATIONAL])
-    if city in hs.index:
-        return float(hs.loc[city]), nat, True
-    return nat, nat, False

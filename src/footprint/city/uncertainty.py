@@ -33,10 +33,13 @@ from footprint.city.footprint import (
 )
 from footprint.city.inputs import CityInputs
 from footprint.city.lookups import (
+    household_sizes,
     land_use_arrays,
     population,
     resolve_city,
     resolve_year,
+    window_means,
+    year_context,
 )
 from footprint.city.model import (
     STRUCTURAL_CHOICES,
@@ -44,8 +47,8 @@ from footprint.city.model import (
     default_choice,
     national_clum_variants,
 )
-from footprint.city.national import YearContext, year_context
-from footprint.city.spending import household_sizes, spending_ratios, window_means
+from footprint.city.national import YearContext
+from footprint.city.spending import spending_ratios
 from footprint.core.errors import ParameterError
 
 #: the Monte Carlo input groups: what :func:`simulate` varies (the sensitivity varies one at a time)
