@@ -243,8 +243,9 @@ def test_changed_parameters_never_name_the_machine(tmp_path):
 
     nb = tmp_path / "n.ipynb"
     write_notebook(nb, "pass")
-    got = changed_parameters(nb, {"draws": 1000, "lang": "ja", "output_dir": "/home/someone/run",
-                                  "clum_file": "/home/someone/my data/clum.csv"})
+    home = tmp_path / "someone"  # an absolute path of the user's machine
+    got = changed_parameters(nb, {"draws": 1000, "lang": "ja", "output_dir": str(home / "run"),
+                                  "clum_file": str(home / "my data" / "clum.csv")})
     assert got == {"clum_file": "clum.csv", "lang": "ja"}
 
 
