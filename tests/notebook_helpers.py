@@ -13,3 +13,15 @@ def tiny_notebook(path, body="x = 1", params="lang = 'en'\noutput_dir = ''"):
     nb.cells = [p, nbformat.v4.new_code_cell(body)]
     nbformat.write(nb, path)
     return path
+
+
+def executed_tables(notebook: str, params: dict, reports):
+    """Execute one project notebook through the runner with ``params`` (no cache, no pointer, nothing
+    published) and return its ``tables/`` folder; fails the test with the notebook's error."""
+    from footprint.pipeline import runner
+
+    res = runner.run(runner.Scenario(name="small", notebooks={notebook: params}, publish=False),
+                     reports=reports, latest=False, cache=False)
+    r = next(x for x in res.results if x["notebook"] == notebook)
+    assert r["status"] == "ok", r["error"]
+    return res.run_dir / r["label"] / "tables"

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from notebook_helpers import executed_tables
+
 from footprint import city as C
 from footprint.pipeline import runner
 
@@ -24,11 +26,8 @@ def test_headline_summary_of_the_package(nfa):
 @pytest.mark.notebook
 @pytest.mark.xdist_group("pipeline")
 def test_notebook_headline_json_equals_the_package_call(tmp_path, nfa):
-    scenario = runner.Scenario(name="headline", notebooks={"02_city_footprint": PARAMS},
-                               defaults={"processed_dir": ""})
-    res = runner.run(scenario, jobs=1, reports=tmp_path, cache=False, latest=False)
-    assert res.ok, res.failed
-    written = json.loads((res.run_dir / "02_city_footprint" / "tables" / "headline.json").read_text(encoding="utf-8"))
+    tables = executed_tables("02_city_footprint", PARAMS, tmp_path)
+    written = json.loads((tables / "headline.json").read_text(encoding="utf-8"))
     defaults = runner.notebook_defaults(runner.find_notebook("02_city_footprint"))
     inputs = C.load_inputs(nfa=nfa)
     expected = C.headline(inputs, defaults["city"], defaults["year"], PARAMS["draws"], defaults["seed"],

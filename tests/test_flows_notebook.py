@@ -7,10 +7,11 @@ import json
 import pandas as pd
 import pytest
 
+from notebook_helpers import executed_tables
+
 from footprint import accounts as A
 from footprint import flows as FL
 from footprint import forest as F
-from footprint.pipeline import runner
 
 NOTEBOOK = "04_interregional_flows"
 PARAMS = {"year": 2023, "partners": ["hcmc", "quezon_city", "greater_manchester"], "city_layer": False,
@@ -19,11 +20,7 @@ PARAMS = {"year": 2023, "partners": ["hcmc", "quezon_city", "greater_manchester"
 
 @pytest.mark.notebook
 def test_headline_equals_the_package_call(tmp_path):
-    scenario = runner.Scenario(name="flows_headline", notebooks={NOTEBOOK: PARAMS})
-    result = runner.run(scenario, reports=tmp_path, latest=False, cache=False)
-    res = next(r for r in result.results if r["notebook"] == NOTEBOOK)
-    assert res["status"] == "ok", res["error"]
-    tables = result.run_dir / res["label"] / "tables"
+    tables = executed_tables(NOTEBOOK, PARAMS, tmp_path)
     written = json.loads((tables / "headline.json").read_text(encoding="utf-8"))
     ledger = pd.read_csv(tables / "partnership_ledger.csv")
     assert {"partner", "direction", "currency", "value", "p05", "p95", "status", "source"} <= set(ledger.columns)

@@ -7,6 +7,8 @@ import json
 import pandas as pd
 import pytest
 
+from notebook_helpers import executed_tables
+
 from footprint import city as C
 from footprint import forest as F
 from footprint import sdgs as S
@@ -28,13 +30,9 @@ def test_select_partnerships():
 @pytest.mark.notebook
 @pytest.mark.xdist_group("pipeline")
 def test_notebook_headline_equals_the_package(tmp_path, nfa):
-    scenario = runner.Scenario(name="sdgs_small", notebooks={NB: SMALL},
-                               defaults={"processed_dir": str(tmp_path / "processed")})
-    res = runner.run(scenario, reports=tmp_path, latest=False, cache=False)
-    r = next(x for x in res.results if x["notebook"] == NB)
-    assert r["status"] == "ok", r["error"]
-    written = json.loads((res.run_dir / r["label"] / "tables" / "brief_headline.json").read_text(encoding="utf-8"))
-    table = pd.read_csv(res.run_dir / r["label"] / "tables" / "sdg_indicators.csv")
+    tables = executed_tables(NB, SMALL, tmp_path)
+    written = json.loads((tables / "brief_headline.json").read_text(encoding="utf-8"))
+    table = pd.read_csv(tables / "sdg_indicators.csv")
 
     p = {**runner.notebook_defaults(runner.find_notebook("05")), **SMALL}
     ci = C.load_inputs(nfa=nfa)

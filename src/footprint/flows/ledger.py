@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from footprint.core.errors import ParameterError
+from footprint.core.status import STATUSES
 
 NOT_AVAILABLE = "not available"
 CELL_COLUMNS = ("partner", "year", "flow", "layer", "direction", "currency", "national", "share", "share_sigma",
@@ -193,7 +194,7 @@ def balance(cells: pd.DataFrame, d: np.ndarray) -> pd.DataFrame:
     return out.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
-_ORDER = ("published", "derived", "estimated", "illustrative", NOT_AVAILABLE)
+_ORDER = (*STATUSES, NOT_AVAILABLE)  # the project's status order, then a cell without data
 
 
 def _weakest(statuses) -> str:

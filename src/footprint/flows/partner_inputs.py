@@ -12,6 +12,7 @@ import pandas as pd
 
 from footprint.core import paths, read_raw_csv
 from footprint.core.errors import DataFileError
+from footprint.core.places import OSAKA_CODE
 
 TRADE_FILE = "partners/japan_trade_by_partner_commodity_2009_2026_billion_yen.csv"
 ARRIVALS_FILE = "partners/jnto_annual_partner_arrivals_1996_2024.csv"
@@ -113,7 +114,7 @@ def load_residents(relpath: str = RESIDENTS_FILE) -> pd.DataFrame:
     Only the nationalities the table lists (Viet Nam, Philippines, Thailand; the UK is in その他)."""
     df = read_raw_csv(relpath, dtype={"市区町村コード": str})
     _need(df, ["市区町村コード", *_JA_COLUMNS], relpath)
-    city = df[df["市区町村コード"] == "27100"]
+    city = df[df["市区町村コード"] == OSAKA_CODE]
     if len(city) != 1:
         raise DataFileError(paths.RAW / relpath, "one row for 大阪市 (code 27100)", f"{len(city)} rows")
     return pd.DataFrame({

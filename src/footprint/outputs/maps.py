@@ -35,6 +35,7 @@ import pandas as pd
 
 from footprint.core import verify_raw
 from footprint.core.errors import ParameterError
+from footprint.core.places import CITY_CODE_BY_NAME
 from footprint.outputs.labels import check_lang
 
 #: Raw files (paths relative to ``data/raw/``) that the loaders read.
@@ -178,8 +179,8 @@ def osaka_municipalities(*, merge_wards: bool = False):
     )
     res = _finish(out, gdf, "code")
     if merge_wards:
-        ward = res["code"].str[2:4].isin(["10", "11", "12", "13", "14"]) & res["city_ja"].isin(["大阪市", "堺市"])
-        city_code = res["city_ja"].map({"大阪市": "27100", "堺市": "27140"})
+        ward = res["code"].str[2:4].isin(["10", "11", "12", "13", "14"]) & res["city_ja"].isin(list(CITY_CODE_BY_NAME))
+        city_code = res["city_ja"].map(CITY_CODE_BY_NAME)
         res = res.assign(
             code=res["code"].where(~ward, city_code),
             name_ja=res["name_ja"].where(~ward, res["city_ja"]),

@@ -22,6 +22,7 @@ from footprint import forest as F
 from footprint import sdgs as S
 from footprint.core import paths, suggest
 from footprint.core.errors import FootprintError, ParameterError
+from footprint.core.places import OSAKA_CODE
 from footprint.pipeline.user_files import (
     excerpt,
     extra_nodes,
@@ -316,7 +317,7 @@ def _partners(v, params):
 
 def _payers_max(params) -> float:
     m = forest_inputs().municipalities
-    return float(m.loc[m["code5"] == "27100", "pop_2020_persons"].sum()) or float("inf")
+    return float(m.loc[m["code5"] == OSAKA_CODE, "pop_2020_persons"].sum()) or float("inf")
 
 
 def _partner_area_max(params) -> float:

@@ -29,6 +29,7 @@ import pandas as pd
 
 from footprint.core import paths
 from footprint.core.layout import NotebookLayout
+from footprint.core.status import STATUSES
 
 PROVENANCE = "provenance.json"
 DATAPACKAGE = "datapackage.json"
@@ -100,7 +101,7 @@ def _field(df: pd.DataFrame, column: str) -> dict:
         f["description"] = f"unit: {unit}"
     if column == "status":
         f["description"] = "published < derived < estimated < illustrative (see the project README)"
-        f["constraints"] = {"enum": ["published", "derived", "estimated", "illustrative"]}
+        f["constraints"] = {"enum": list(STATUSES)}
     if column == "source":
         f["description"] = "citation of the original publication behind the row"
     return f
