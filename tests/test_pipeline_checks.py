@@ -52,9 +52,9 @@ def test_rules_depend_on_other_parameters():
     with pytest.raises(ParameterError, match="horizon_year.*2030"):
         validate_parameters(forest, {"purchase_years": [2030, 2040], "horizon_year": 2029})
     flows = NOTEBOOKS["04_interregional_flows"]
-    validate_parameters(flows, {"year": 2010, "forest_layer": False})  # no transfer tax needed
-    with pytest.raises(ParameterError, match="year"):
-        validate_parameters(flows, {"year": 2010, "forest_layer": True})
+    validate_parameters(flows, {"flows_year": 2010, "forest_layer": False})  # no transfer tax needed
+    with pytest.raises(ParameterError, match="flows_year"):
+        validate_parameters(flows, {"flows_year": 2010, "forest_layer": True})
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), [1.0, float("-inf")], {"a": float("nan")}])
@@ -119,7 +119,7 @@ def test_check_jobs():
 
 
 def test_runner_parameters_are_not_a_users():
-    assert set(parameters.RUNNER_PARAMETERS) == {"output_dir", "processed_dir"}
+    assert set(parameters.RUNNER_PARAMETERS) == {"output_dir", "processed_dir", "results"}
     assert "runner" in checks.user_parameter_problem("output_dir")
     assert checks.user_parameter_problem("lang") is None
     assert "data/raw" in checks.runner_path("data/raw/x", {})

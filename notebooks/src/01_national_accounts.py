@@ -11,25 +11,19 @@
 # The maths lives in `footprint.accounts`; this notebook tells the story.
 
 # %% tags=["parameters"]
-countries = ["Japan", "Viet Nam", "Philippines", "Thailand", "United Kingdom", "World"]
-years = [2000, 2024]  # first and last year of the time series (inclusive)
-lang = "en"  # "en" or "ja": labels of figures and tables
-output_dir = ""  # empty: reports/interactive/01_national_accounts; the runner sets its run folder
+countries = ["Japan", "Viet Nam", "Philippines", "Thailand", "United Kingdom", "World"]  # countries of the national accounts (NFA names)
+years = [2000, 2024]  # first and last year of the national time series (inclusive)
+lang = "en"  # en or ja: labels of figures and tables
+output_dir = ""  # empty: reports/interactive/<notebook>; the runner sets its run folder
 processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
 
 # %%
 from footprint import accounts as A
 from footprint.outputs.labels import pick
-from footprint.outputs.notebook import NotebookOutputs
 from footprint.outputs.plots import national as national_plots
+from footprint.pipeline.model import start
 
-out = NotebookOutputs.create(
-    "01_national_accounts",
-    output_dir=output_dir,
-    processed_dir=processed_dir,
-    lang=lang,
-    parameters=dict(countries=countries, years=years, lang=lang),
-)
+out = start("01_national_accounts", globals()).out  # checks the parameters; figures and tables of this notebook
 nfa = A.load_nfa()
 span = A.year_span(nfa, years)
 first, last = span[0], span[-1]

@@ -51,41 +51,33 @@
 
 # %% tags=["parameters"]
 city = "Osaka"  # any of the 52 survey cities (47 capitals, 5 designated cities), Japanese or English name
-year = 2022  # 2007 to 2024; national accounts after 2022 are GFN nowcasts
-draws = 2000  # Monte Carlo draws for the headline numbers
-seed = 2026  # random seed of the Monte Carlo
+year = 2022  # footprint year of the city model (2007 to 2024; national accounts after 2022 are GFN nowcasts)
+draws = 2000  # Monte Carlo draws of the intervals (city headline and partnership ledger)
+seed = 2026  # random seed of every Monte Carlo of the run
 clum_file = ""  # empty: the estimated CLUM; else a CSV with clum_row, six land types, source, status
 land_use_file = ""  # empty: the shipped Osaka estimate; else a CSV of land use by city and land type
 lang = "en"  # en or ja: labels of figures and tables
-output_dir = ""  # empty: reports/interactive/02_city_footprint; the runner sets its run folder
+output_dir = ""  # empty: reports/interactive/<notebook>; the runner sets its run folder
 processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
+results = {}  # empty: compute the model in the notebook; the runner sets the folders of the run's computed results
 
 # %%
 from footprint import accounts as A
 from footprint import city as C
-from footprint.core.units import carbon_uptake_intensity
 from footprint.outputs.labels import label, pick
-from footprint.outputs.notebook import NotebookOutputs
 from footprint.outputs.plots import city as city_plots
+from footprint.pipeline.model import start
 
-out = NotebookOutputs.create(
-    "02_city_footprint",
-    output_dir=output_dir,
-    processed_dir=processed_dir,
-    lang=lang,
-    parameters=dict(city=city, year=year, draws=draws, seed=seed, clum_file=clum_file,
-                    land_use_file=land_use_file, lang=lang),
-)
-inputs = C.load_inputs(clum_file=clum_file, land_use_file=land_use_file)
-fp = C.city_footprint(inputs, city, year)
-ctx = C.year_context(inputs, fp.year)
-name = fp.city if lang == "ja" else fp.city_en
+run = start("02_city_footprint", globals())  # checks the parameters; reads (or computes) the run's results
+out, R = run.out, run.results["city"]  # figures and tables of this notebook; the run's city result
+v = R.values
+name = v["city"] if lang == "ja" else v["city_en"]
 names = (name, label("Japan", lang), label("World", lang))  # the city, Japan and the world in tables and figures
-small_draws = min(int(draws), 1000)  # for the sensitivity, the 52 cities and the time series
 basis = pick(lang, "two-or-more-person households", "二人以上の世帯")  # the survey's household basis, in every caption
-clum_kind = pick(lang, "estimated CLUM (RAS)", "推計CLUM（RAS）") if inputs.clum is None else clum_file
-print(f"{fp.city} ({fp.city_en}), {fp.year}: population {fp.population:,.0f}, area {fp.area_ha:,.0f} ha")
-print(f"spending window {fp.window_years[0]}–{fp.window_years[-1]}; CLUM: {clum_kind}")
+clum_kind = pick(lang, "estimated CLUM (RAS)", "推計CLUM（RAS）") if not v["clum_supplied"] else clum_file
+print(f"{v['city']} ({v['city_en']}), {v['year']}: population {v['population_persons']:,.0f}, area {v['area_ha']:,.0f} ha")
+print(f"spending window {v['window_years'][0]}–{v['window_years'][-1]}; CLUM: {clum_kind}; draws {draws} "
+      f"(52 cities and sensitivity {v['comparison_draws']}, time series {v['series_draws']})")
 
 # %% [markdown]
 # ## Japan's consumption land-use matrix
@@ -95,22 +87,22 @@ print(f"spending window {fp.window_years[0]}–{fp.window_years[-1]}; CLUM: {clu
 # the total, and the split among household categories follows the prior.
 
 # %%
-check = C.clum_check(fp, ctx)
-worst = float(check["relative_difference"].abs().max())
-if inputs.clum is not None and worst > 1e-6:
+check = R["clum_check"]
+worst = v["clum_max_relative_difference"]
+if v["clum_supplied"] and worst > 1e-6:
     print(f"The supplied CLUM differs from Japan's footprint by land type by up to {worst:.1%}:")
     print(check.round(4).to_string(index=False))
 else:
     print(f"Column totals match Japan's footprint by land type (largest relative difference {worst:.1e}).")
-shares = C.clum_shares(fp)
+shares = v["clum_shares"]
 print(f"households: {shares['households']:.1%} of the total; carbon: {shares['carbon']:.1%}")
-fp.clum_national.drop(columns=["source"]).round(3)
+R["clum_national"].drop(columns=["source"]).round(3)
 
 # %% [markdown]
 # Where each prior row comes from (data/raw/clum/clum_prior_profiles.csv):
 
 # %%
-inputs.prior[["status", "notes"]]
+R["clum_prior"]
 
 # %% [markdown]
 # ## Spending ratios and the downscaled matrix
@@ -121,32 +113,28 @@ inputs.prior[["status", "notes"]]
 # alternative (the former default, whose national side is partly the capitals' mean).
 
 # %%
-ratios = C.spending_ratio_table(fp)
-ssdse_inputs = C.load_inputs(clum_file=clum_file, land_use_file=land_use_file, spending_source="ssdse")
-alt = None
-if fp.city in ssdse_inputs.city_names and fp.year in ssdse_inputs.years:
-    alt = C.city_footprint(ssdse_inputs, fp.city, fp.year)
-    ratios["ratio_ssdse_alternative"] = alt.ratios.to_numpy()
-    print(f"footprint per person: item-level {fp.headline['ef_gha_per_cap']:.3f} gha, "
-          f"SSDSE alternative {alt.headline['ef_gha_per_cap']:.3f} gha")
+ratios = R["spending_ratios"]
+if v["ssdse_ef_gha_per_cap"] is not None:
+    print(f"footprint per person: item-level {v['central']['ef_gha_per_cap']:.3f} gha, "
+          f"SSDSE alternative {v['ssdse_ef_gha_per_cap']:.3f} gha")
 ratios.round(3)
 
 # %% [markdown]
 # ## (a) Footprint per person by consumption category and land type
 
 # %%
-fig = city_plots.category_land_type(fp.clum_city, fp.clum_national, name, lang)
-top = city_plots.row_label(fp.clum_city["total"].idxmax(), lang)
+fig = city_plots.category_land_type(R["clum_city"], R["clum_national"], name, lang)
+top = city_plots.row_label(R["clum_city"]["total"].idxmax(), lang)
 out.figure(
     fig,
     "city_footprint_by_category",
-    title=pick(lang, f"{name}: footprint per person by category and land type, {fp.year}",
-               f"{name}：消費項目・土地タイプ別 1人当たりフットプリント（{fp.year}年）"),
+    title=pick(lang, f"{name}: footprint per person by category and land type, {v['year']}",
+               f"{name}：消費項目・土地タイプ別 1人当たりフットプリント（{v['year']}年）"),
     caption=pick(lang,
                  f"Footprint per person of {name} by consumption category (rows) and land type (colours), "
-                 f"{fp.year}, from an estimated national CLUM scaled by item-level spending ratios of {basis} "
+                 f"{v['year']}, from an estimated national CLUM scaled by item-level spending ratios of {basis} "
                  f"(prices and grid corrected); black ticks: Japan's per-person value of the row. Largest row: {top}.",
-                 f"{name}の消費項目（行）・土地タイプ（色）別1人当たりフットプリント（{fp.year}年）。推計した全国CLUMを"
+                 f"{name}の消費項目（行）・土地タイプ（色）別1人当たりフットプリント（{v['year']}年）。推計した全国CLUMを"
                  f"{basis}の品目別支出比（物価・電力係数補正済み）で按分。黒い縦線は日本の同項目の値。最大の項目：{top}。"),
     source=C.SOURCE,
     status="estimated",
@@ -163,10 +151,10 @@ out.figure(
 # more-person households.
 
 # %%
-head = C.headline_results(inputs, fp.city, fp.year, draws=draws, seed=seed)
+head = R["headline"]
 ef = C.headline_row(head, "ef_gha_per_cap")
 outside = C.headline_row(head, "share_outside_city")
-has_bc = fp.biocapacity is not None
+has_bc = v["has_biocapacity"]
 outside_text = (f"{outside['central']:.1%}" if has_bc else pick(lang, "not available (no land-use data for this city)",
                                                                 "土地利用データがないため算出不可"))
 head[["indicator", "unit", "central", "median", "p05", "p95", "p05_parametric", "p95_parametric", "interval",
@@ -176,25 +164,26 @@ head[["indicator", "unit", "central", "median", "p05", "p95", "p05_parametric", 
 # ## (b) The city beside Japan and the world
 
 # %%
-ef_tab, bc_tab = C.city_japan_world(fp, ctx, names)
+jw = R["japan_world"].set_axis(list(names))
+ef_tab, bc_tab = jw[list(A.LAND_TYPES)], jw["bc_gha_per_cap"]
 fig = city_plots.city_japan_world(ef_tab, bc_tab, (ef["p05"], ef["p95"]), lang,
-                                  title=pick(lang, f"Footprint and biocapacity per person, {fp.year}",
-                                             f"1人当たりフットプリントと生物生産力（{fp.year}年）"))
-bc_text = (f"{fp.headline['bc_gha_per_cap']:.3f} gha" if has_bc else
+                                  title=pick(lang, f"Footprint and biocapacity per person, {v['year']}",
+                                             f"1人当たりフットプリントと生物生産力（{v['year']}年）"))
+bc_text = (f"{v['central']['bc_gha_per_cap']:.3f} gha" if has_bc else
            pick(lang, "not available (no land-use data)", "土地利用データがないため算出不可"))
 out.figure(
     fig,
     "city_japan_world",
-    title=pick(lang, f"{name}, Japan and the world: footprint and biocapacity per person, {fp.year}",
-               f"{name}・日本・世界の1人当たりフットプリントと生物生産力（{fp.year}年）"),
+    title=pick(lang, f"{name}, Japan and the world: footprint and biocapacity per person, {v['year']}",
+               f"{name}・日本・世界の1人当たりフットプリントと生物生産力（{v['year']}年）"),
     caption=pick(lang,
                  f"{name} needs {ef['central']:.2f} gha per person (full 90 % interval {ef['p05']:.2f}–{ef['p95']:.2f}; "
                  f"parametric {ef['p05_parametric']:.2f}–{ef['p95_parametric']:.2f}; {basis}), "
-                 f"{ef['central'] / ctx.ef_consumption_pc.sum():.2f} × Japan's {ctx.ef_consumption_pc.sum():.2f} gha; "
+                 f"{ef['central'] / v['japan_ef_gha_per_cap']:.2f} × Japan's {v['japan_ef_gha_per_cap']:.2f} gha; "
                  f"its own biocapacity per person: {bc_text}. Hatched bars: biocapacity.",
                  f"{name}の1人当たりフットプリントは{ef['central']:.2f} gha（全体90%区間 {ef['p05']:.2f}–{ef['p95']:.2f}、"
                  f"パラメータ90%区間 {ef['p05_parametric']:.2f}–{ef['p95_parametric']:.2f}、{basis}）で、"
-                 f"日本（{ctx.ef_consumption_pc.sum():.2f} gha）の{ef['central'] / ctx.ef_consumption_pc.sum():.2f}倍。"
+                 f"日本（{v['japan_ef_gha_per_cap']:.2f} gha）の{ef['central'] / v['japan_ef_gha_per_cap']:.2f}倍。"
                  f"市内の1人当たり生物生産力：{bc_text}。斜線は生物生産力。"),
     source=C.SOURCE + "; " + A.NFA_SOURCE,
     status="estimated",
@@ -205,13 +194,13 @@ out.figure(
 # ## (c) Where the footprint lands: inside the city, the rest of Japan, abroad; carbon not located
 
 # %%
-fig = city_plots.origin_split(fp.origin, name, lang)
-abroad_share = C.abroad_share(fp)
+fig = city_plots.origin_split(R["origin"].drop(columns="status"), name, lang)
+abroad_share = v["abroad_share"]
 out.figure(
     fig,
     "city_footprint_origin",
-    title=pick(lang, f"{name}: footprint by land type and origin, {fp.year}",
-               f"{name}：土地タイプ別・由来別フットプリント（{fp.year}年）"),
+    title=pick(lang, f"{name}: footprint by land type and origin, {v['year']}",
+               f"{name}：土地タイプ別・由来別フットプリント（{v['year']}年）"),
     caption=pick(lang,
                  f"{name}'s total footprint (million gha) by land type, split by where it is met: abroad by Japan's "
                  f"import share I/(P+I) of each land type ({abroad_share:.0%} of the total), inside the city up to "
@@ -233,7 +222,7 @@ out.figure(
 # footprint.
 
 # %%
-ts = C.time_series(inputs, fp.city, draws=min(small_draws, 300), seed=seed, clum_year=fp.year)
+ts = R["time_series"]
 fig = city_plots.time_series(ts, name, lang,
                              title=pick(lang, f"{name}: footprint per person, {ts['year'].min()}–{ts['year'].max()}",
                                         f"{name}：1人当たりフットプリントの推移（{ts['year'].min()}–{ts['year'].max()}年）"))
@@ -259,17 +248,16 @@ ts.round(3)
 # ## (e) All 52 cities of the survey, ranked, with full intervals
 
 # %%
-cmp = C.compare_cities(inputs, fp.year, draws=small_draws, seed=seed)
-rank = C.rank_of(cmp, fp.city)
-n_cities = len(cmp)
-fig = city_plots.city_comparison(cmp, fp.city, float(ctx.ef_consumption_pc.sum()), lang,
-                                 title=pick(lang, f"Footprint per person of the {n_cities} survey cities, {fp.year}",
-                                            f"家計調査{n_cities}市の1人当たりフットプリント（{fp.year}年）"))
+cmp = R["capital_cities"]
+rank, n_cities = v["rank"], v["n_cities"]
+fig = city_plots.city_comparison(cmp, v["city"], v["japan_ef_gha_per_cap"], lang,
+                                 title=pick(lang, f"Footprint per person of the {n_cities} survey cities, {v['year']}",
+                                            f"家計調査{n_cities}市の1人当たりフットプリント（{v['year']}年）"))
 out.figure(
     fig,
     "capital_cities_comparison",
-    title=pick(lang, f"Footprint per person of the {n_cities} survey cities, {fp.year}",
-               f"家計調査{n_cities}市の1人当たりフットプリント（{fp.year}年）"),
+    title=pick(lang, f"Footprint per person of the {n_cities} survey cities, {v['year']}",
+               f"家計調査{n_cities}市の1人当たりフットプリント（{v['year']}年）"),
     caption=pick(lang,
                  f"Same method for every city ({basis}; each city's own household size where SSDSE-C has it). "
                  f"{name} ranks {rank} of {n_cities}. Thin lines: full 90 % intervals (structural and parametric); "
@@ -291,8 +279,8 @@ cmp[["rank", "city", "city_en", "central", "p05", "p95", "p05_parametric", "p95_
 # person (GFN's convention for countries).
 
 # %%
-days = C.overshoot_days(head, ctx, names)
-dates = C.overshoot_dates(head, fp.year)
+days = R["overshoot_days"].set_axis(list(names))
+dates = C.overshoot_dates(head, v["year"])
 date, date_lo, date_hi = dates["central"], dates["p05"], dates["p95"]
 earths = C.headline_row(head, "earths")["central"]
 statement = pick(lang,
@@ -303,12 +291,12 @@ statement = pick(lang,
                  f"（全体90%区間 {date_lo.month}月{date_lo.day}日–{date_hi.month}月{date_hi.day}日）に使い切り、"
                  f"地球{earths:.2f}個分が必要になる。")
 print(statement)
-fig = city_plots.overshoot_calendar(days, fp.year, lang,
-                                    title=pick(lang, f"Overshoot day, {fp.year}", f"オーバーシュート・デー（{fp.year}年）"))
+fig = city_plots.overshoot_calendar(days, v['year'], lang,
+                                    title=pick(lang, f"Overshoot day, {v['year']}", f"オーバーシュート・デー（{v['year']}年）"))
 out.figure(
     fig,
     "city_overshoot_day",
-    title=pick(lang, f"{name}: overshoot day, {fp.year}", f"{name}のオーバーシュート・デー（{fp.year}年）"),
+    title=pick(lang, f"{name}: overshoot day, {v['year']}", f"{name}のオーバーシュート・デー（{v['year']}年）"),
     caption=statement + pick(lang, " Whiskers: full 90 % interval.", "ひげ：全体90%区間。"),
     source=C.SOURCE + "; " + A.NFA_SOURCE,
     status="estimated",
@@ -325,10 +313,10 @@ out.figure(
 # the footprint get no bar and are named under the axes.
 
 # %%
-sens = C.sensitivity(inputs, fp.city, fp.year, draws=small_draws, seed=seed)
-fig = city_plots.tornado(sens, fp.headline["ef_gha_per_cap"], lang,
-                         title=pick(lang, f"{name}: sensitivity of the footprint per person, {fp.year}",
-                                    f"{name}：1人当たりフットプリントの感度（{fp.year}年）"))
+sens = R["sensitivity"]
+fig = city_plots.tornado(sens, v["central"]["ef_gha_per_cap"], lang,
+                         title=pick(lang, f"{name}: sensitivity of the footprint per person, {v['year']}",
+                                    f"{name}：1人当たりフットプリントの感度（{v['year']}年）"))
 top_input = city_plots.group_label(sens["input"].iloc[0], lang)
 out.figure(
     fig,
@@ -353,10 +341,10 @@ sens.round(4)
 # alone); for other cities that option changes nothing.
 
 # %%
-ssens = C.structural_sensitivity(inputs, fp.city, fp.year)
+ssens = R["structural_sensitivity"]
 fig = city_plots.structural_sensitivity(ssens, name, lang,
-                                        title=pick(lang, f"{name}: what the structural choices do, {fp.year}",
-                                                   f"{name}：構造的な選択の影響（{fp.year}年）"))
+                                        title=pick(lang, f"{name}: what the structural choices do, {v['year']}",
+                                                   f"{name}：構造的な選択の影響（{v['year']}年）"))
 top_choice = city_plots.CHOICE_LABELS.get(ssens["choice"].iloc[0], (ssens["choice"].iloc[0],) * 2)
 out.figure(
     fig,
@@ -373,8 +361,8 @@ out.figure(
     status="estimated",
     data_edition=A.NFA_EDITION,
 )
-hb = C.household_basis_table(inputs, [fp.city])
-print(f"one-person margin for {fp.city}: factor {hb['factor'].iloc[0]:.3f} ({hb['status'].iloc[0]})")
+hb = R["household_basis"]
+print(f"one-person margin for {v['city']}: factor {hb['factor'].iloc[0]:.3f} ({hb['status'].iloc[0]})")
 ssens.round(4)
 
 # %% [markdown]
@@ -388,8 +376,7 @@ ssens.round(4)
 # these numbers.
 
 # %%
-k_gha_per_t = carbon_uptake_intensity(float(ctx.equivalence_factors[A.LAND_TYPES.index("carbon")]))
-valid = C.validation_table(inputs, C.read_published_footprints(), fp.year, k_gha_per_t)
+valid = R["validation"]
 valid[["place", "published_value", "unit", "published_ratio_to_mean", "model_year", "model_co2_t_per_person",
        "model_ratio_to_mean", "ratio_difference", "status"]].round(3)
 
@@ -413,8 +400,7 @@ valid[["place", "published_value", "unit", "published_ratio_to_mean", "model_yea
 # numbers a brief cites (the full 90 % interval, with the parametric one beside it).
 
 # %%
-out.json("headline", C.headline_summary(fp, head, clum_file))
-written = out.tables(C.output_tables(fp, head, ts, cmp, sens, extra={
-    "structural_sensitivity": ssens, "validation": valid, "household_basis": hb}))
+out.json("headline", v["headline_json"])
+written = out.tables(C.result_tables(R))
 print(statement)
 sorted(p.name for p in written.values())

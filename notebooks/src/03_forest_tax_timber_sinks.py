@@ -24,8 +24,8 @@
 #   (Kawachinagano and Chihayaakasaka, which proposed joint projects to Osaka City in 2021) and the
 #   supported area are an **illustrative scenario**.
 #
-# The maths lives in `footprint.forest` (one scenario function, `F.forest_scenario`, also used by the
-# SDGs brief); this notebook tells the story.
+# The maths lives in `footprint.forest` (`F.compute`: the scenario, emissions and offsets, computed once
+# per run and read by this notebook, the flow graph and the SDGs brief); this notebook tells the story.
 
 # %% tags=["parameters"]
 fiscal_years = [2019, 2025]  # first and last fiscal year of the receipts and payments table
@@ -42,40 +42,24 @@ supported_area_ha = 100.0  # forest area supported in each partner municipality 
 stand_mix = [["sugi", 38, 0.6], ["hinoki", 25, 0.4]]  # species, stand age in years, share of the area
 sink_from_year = 2024  # first year the partner forests are supported
 emissions_co2_t = 0.0  # Osaka City CO2 emissions per year; 0 means the documented estimate from prefecture emissions
-footprint_year = 2022  # year of the carbon footprint used for the comparison
+year = 2022  # footprint year of the city model (2007 to 2024; national accounts after 2022 are GFN nowcasts)
 lang = "en"  # en or ja: labels of figures and tables
-output_dir = ""  # empty: reports/interactive/03_forest_tax_timber_sinks; the runner sets its run folder
+output_dir = ""  # empty: reports/interactive/<notebook>; the runner sets its run folder
 processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
+results = {}  # empty: compute the model in the notebook; the runner sets the folders of the run's computed results
 
 # %%
-from footprint import city as C
 from footprint import forest as F
 from footprint.core import weakest_status
 from footprint.outputs import maps
 from footprint.outputs.labels import pick
-from footprint.outputs.notebook import NotebookOutputs
 from footprint.outputs.plots import forest as forest_plots
+from footprint.pipeline.model import start
 
-out = NotebookOutputs.create(
-    "03_forest_tax_timber_sinks",
-    output_dir=output_dir,
-    processed_dir=processed_dir,
-    lang=lang,
-    parameters=dict(fiscal_years=fiscal_years, census_2020_from_fy=census_2020_from_fy, payers_persons=payers_persons,
-                    forestry_workers_file=forestry_workers_file, planted_forest_file=planted_forest_file,
-                    wood_share=wood_share, purchase_years=purchase_years, horizon_year=horizon_year,
-                    partner_codes=partner_codes, supported_area_ha=supported_area_ha, stand_mix=stand_mix,
-                    sink_from_year=sink_from_year, emissions_co2_t=emissions_co2_t, footprint_year=footprint_year,
-                    lang=lang),
-)
-inputs = F.load_inputs()
-workers, planted = F.load_supplied_indicators(forestry_workers_file, planted_forest_file, inputs.municipalities)
-sc = F.forest_scenario(
-    inputs, fiscal_years=fiscal_years, census_2020_from_fy=census_2020_from_fy, payers_persons=payers_persons,
-    forestry_workers=workers, planted_forest=planted, destination_fy=destination_fy, wood_share=wood_share,
-    purchase_years=purchase_years, horizon_year=horizon_year, partner_codes=partner_codes,
-    supported_area_ha=supported_area_ha, stand_mix=stand_mix,
-)
+run = start("03_forest_tax_timber_sinks", globals())  # checks the parameters; reads (or computes) the run's results
+out, FR = run.out, run.results["forest"]  # figures and tables of this notebook; the run's forest result
+sc = F.scenario_of(FR)  # the forest scenario of the run (also read by the flow graph and the brief)
+published = FR["published"]
 flows = sc.flows
 print(f"Forestry-worker share of Osaka City: {sc.shares.workers_share:.4%} ({sc.shares.workers_status}; "
       f"{sc.shares.workers_note})")
@@ -99,7 +83,7 @@ sc.checks
 # %%
 net_last = flows["net_outflow_jpy"].iloc[-1] / 1e6
 out.figure(
-    forest_plots.receipts_vs_payments(flows, inputs.published, lang),
+    forest_plots.receipts_vs_payments(flows, published, lang),
     "receipts_vs_payments",
     title=pick(lang, "Osaka City's forest-tax receipts and payments", "大阪市の森林環境譲与税の受取と森林環境税の納付"),
     caption=pick(
@@ -221,12 +205,11 @@ sc.sink[["code5", "name", "species", "age_y", "area_ha", "increment_m3_per_ha_yr
 # of the year.
 
 # %%
-emissions = F.osaka_emissions(inputs.municipalities, inputs.constants, emissions_co2_t)
-cf = F.carbon_footprint_from_city(C.osaka_carbon_footprint(footprint_year))
+emissions, cf = F.emissions_of(FR), F.carbon_footprint_of(FR)  # the carbon footprint of the run's Osaka result
 print(f"Emissions: {emissions.co2_t / 1e6:,.2f} Mt-CO2 a year ({emissions.note})")
 print(f"Carbon footprint {cf.year}: {cf.ef_carbon_gha / 1e6:,.2f} M gha = {cf.co2_t / 1e6:,.2f} Mt-CO2 "
       f"({cf.status}); {cf.gha_per_t_co2:.3f} gha per t-CO2; method: {cf.method}")
-off = F.scenario_offsets(sc, emissions, cf, sink_from_year)
+off = FR["offsets"]
 row_2030 = off.set_index("year").loc[2030 if 2030 in set(off["year"]) else int(off["year"].max())]
 out.figure(
     forest_plots.offsets_chart(off, lang),
@@ -256,7 +239,7 @@ off[off["year"].isin([2025, 2030, 2040, 2050])]
 
 # %%
 written = out.tables(F.scenario_tables(sc, off))
-out.json("headline", F.headline(sc, emissions, cf))
+out.json("headline", FR.value("headline_json"))
 
 table = (flows.set_index("fiscal_year")[["receipts_jpy", "payments_jpy", "net_outflow_jpy"]] / 1e6).round(1)
 table.columns = [pick(lang, "receipts", "受取"), pick(lang, "payments", "納付"), pick(lang, "net outflow", "純流出")]

@@ -24,7 +24,7 @@
 # `footprint.outputs.maps`.
 
 # %% tags=["parameters"]
-year = 2025  # bonds as known in this year: the latest value of each series up to it
+flows_year = 2025  # bonds as known in this year: the latest value of each series up to it
 layers = ["resource", "fund", "people"]  # any of resource, fund, people
 partners = []  # node ids to keep, e.g. hcmc or quezon_city; empty: every partner
 extra_flows_file = ""  # path of your own flows CSV (same columns as data/raw/flows/flows.csv); empty: none
@@ -32,38 +32,32 @@ extra_nodes_file = ""  # path of your own nodes CSV for new nodes used by extra_
 city_layer = True  # add the biocapacity flowing into Osaka from footprint.city
 forest_layer = True  # add the forest-tax fund flows from footprint.forest
 currency = "ef_gha"  # size of the alluvial and the maps: ef_gha, co2_t, amount_jpy or persons
-ledger_year = 2024  # year of the ledger figure and the per-partner table (2009 to 2024)
-draws = 2000  # Monte Carlo draws of the ledger intervals
+ledger_year = 2024  # year of the ledger figure and the per-partner table (years of the ledger)
+year = 2022  # footprint year of the city model (2007 to 2024; national accounts after 2022 are GFN nowcasts)
+draws = 2000  # Monte Carlo draws of the intervals (city headline and partnership ledger)
+seed = 2026  # random seed of every Monte Carlo of the run
 lang = "en"  # en or ja: labels of figures and tables
-output_dir = ""  # empty: reports/interactive/04_interregional_flows; the runner sets its run folder
+output_dir = ""  # empty: reports/interactive/<notebook>; the runner sets its run folder
 processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
+results = {}  # empty: compute the model in the notebook; the runner sets the folders of the run's computed results
 
 # %%
 import pandas as pd
 
 from footprint import accounts as A
-from footprint import city as C
 from footprint import flows as FL
-from footprint import forest as F
 from footprint.core import weakest_status
 from footprint.outputs import maps
 from footprint.outputs.labels import pick
-from footprint.outputs.notebook import NotebookOutputs
 from footprint.outputs.plots import flows as flows_plots
 from footprint.outputs.plots import ledger as ledger_plots
+from footprint.pipeline.model import start
 
-out = NotebookOutputs.create(
-    "04_interregional_flows",
-    output_dir=output_dir,
-    processed_dir=processed_dir,
-    lang=lang,
-    parameters=dict(year=year, layers=layers, partners=partners, extra_flows_file=extra_flows_file, extra_nodes_file=extra_nodes_file,
-                    city_layer=city_layer, forest_layer=forest_layer, currency=currency, ledger_year=ledger_year,
-                    draws=draws, lang=lang),
-)
-year = FL.check_year(year)
-seed = FL.load_seed()
-print(f"seed: {len(seed.nodes)} nodes, {len(seed.flows)} flows in {seed.flows['layer'].nunique()} layers")
+run = start("04_interregional_flows", globals())  # checks the parameters; reads (or computes) the run's results
+out, R = run.out, run.results  # figures and tables of this notebook; the run's Osaka, forest and flows results
+flows_year = FL.check_year(flows_year)
+seed_tables = FL.load_seed()
+print(f"seed: {len(seed_tables.nodes)} nodes, {len(seed_tables.flows)} flows in {seed_tables.flows['layer'].nunique()} layers")
 
 # %% [markdown]
 # ## Layers from the other modules
@@ -78,14 +72,15 @@ print(f"seed: {len(seed.nodes)} nodes, {len(seed.flows)} flows in {seed.flows['l
 # %%
 origin = origin_year = fund = None
 if city_layer:
-    origin_year = FL.origin_year_for(C.default_inputs().years, year)
-    origin = C.osaka_origin_table(origin_year, carbon="not_located")
-    print(f"city footprint by origin: {origin_year} (latest year of the city model up to {year})")
+    origin_year = year  # the run's footprint year: the same city model the brief cites
+    origin = R["osaka"]["origin_table"]
+    print(f"city footprint by origin: {origin_year} (the run's city model)")
 if forest_layer:
-    fund = F.osaka_fund_flows(range(2019, year + 1), F.load_inputs())
-flows, added = FL.with_model_layers(seed.flows, seed.nodes, seed.units, origin=origin, origin_year=origin_year, fund=fund)
-nodes, flows, n_extra = FL.add_user_tables(seed.nodes, flows, seed.units, extra_nodes_file=extra_nodes_file,
-                                           extra_flows_file=extra_flows_file)
+    fund = R["forest"]["flows"]  # the run's forest-tax money (notebook 03)
+flows, added = FL.with_model_layers(seed_tables.flows, seed_tables.nodes, seed_tables.units, origin=origin,
+                                    origin_year=origin_year, fund=fund)
+nodes, flows, n_extra = FL.add_user_tables(seed_tables.nodes, flows, seed_tables.units,
+                                           extra_nodes_file=extra_nodes_file, extra_flows_file=extra_flows_file)
 if extra_flows_file:
     added["extra"] = n_extra
 print("flows added:", added or "none")
@@ -102,16 +97,16 @@ print("flows added:", added or "none")
 # forest products) and FAO's world roundwood production (an estimate: a rounded published figure).
 
 # %%
-fy, eqf, y_w = FL.nfa_forest_factors(A.load_nfa(), year)
-factors = FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf, world_yield_m3_per_ha=y_w, year=fy,
+fy, eqf, y_w = FL.nfa_forest_factors(A.load_nfa(), flows_year)
+factors = FL.conversion_table(seed_tables.units, seed_tables.parameters, seed_tables.carbon_uptake, eqf_forest=eqf, world_yield_m3_per_ha=y_w, year=fy,
                               nfa_source=A.NFA_SOURCE)
 factors[["unit", "item", "currency", "factor", "status", "note"]]
 
 # %%
-res = FL.analyse_flows(flows, nodes, factors, year=year, layers=layers, partners=partners)
+res = FL.analyse_flows(flows, nodes, factors, year=flows_year, layers=layers, partners=partners)
 conv, bonds = res.converted, res.bonds
 counts = FL.conversion_counts(conv)
-print(f"{counts['flows']} flows as known in {year}; {counts['converted']} converted to at least one common currency; "
+print(f"{counts['flows']} flows as known in {flows_year}; {counts['converted']} converted to at least one common currency; "
       f"{counts['without_quantity']} documented without a quantity; {counts['own_units']} kept in their own units "
       f"({', '.join(counts['units_kept'])})")
 graph = FL.build_graph(nodes, conv)
@@ -163,7 +158,7 @@ res.centrality.sort_values("pagerank", ascending=False).head(8).round(4)
 # A defined cell without data says "not available", never zero.
 
 # %%
-partnership = FL.partnership_ledger(seed.flows, seed.nodes, fund if forest_layer else None, draws=draws)
+partnership = FL.partnership_of(R["flows"])  # the run's ledger (the brief reads the same one)
 ledger, balance_view = partnership.ledger, partnership.balance
 abroad = list(FL.PARTNERS)
 names_p = {k: pick(lang, v[0], v[1]) for k, v in FL.PARTNERS.items()} | {"government_of_japan": pick(lang, "National forest-tax pool", "国の森林環境譲与税財源")}
@@ -318,8 +313,8 @@ hub_status = weakest_status(FL.hub_links(conv)["status"])
 out.figure(
     fig,
     "partner_layer_heatmap",
-    title=pick(lang, f"Ties: number of flows between each partner and Osaka, by layer ({year})",
-               f"つながり：パートナーと大阪の層別フロー数（{year}年）"),
+    title=pick(lang, f"Ties: number of flows between each partner and Osaka, by layer ({flows_year})",
+               f"つながり：パートナーと大阪の層別フロー数（{flows_year}年）"),
     caption=pick(lang,
                  f"Number of flows between each partner and Osaka per layer; ⇄ marks flows in both directions. "
                  f"{int((bonds['n_layers'] >= 2).sum())} of {len(bonds)} partners are linked in two or more layers.",
@@ -334,8 +329,8 @@ fig = ledger_plots.bond_profiles(conv, bonds, nodes, lang=lang)
 out.figure(
     fig,
     "bond_profiles",
-    title=pick(lang, f"Ties: bond profile of each partner, number of flows ({year})",
-               f"つながり：パートナーごとのきずなのプロファイル（フロー数、{year}年）"),
+    title=pick(lang, f"Ties: bond profile of each partner, number of flows ({flows_year})",
+               f"つながり：パートナーごとのきずなのプロファイル（フロー数、{flows_year}年）"),
     caption=pick(lang,
                  "Flows from Osaka (left) and to Osaka (right) per layer. H = Shannon index of the partner's flows over "
                  "item kinds; reciprocity = share of its layers with flows both ways.",
@@ -374,7 +369,7 @@ written = out.tables(
         "embodied_cross_checks": partnership.cross_checks,
     }
 )
-out.json("headline", FL.headline(year, conv, bonds, res.cycles))
+out.json("headline", FL.headline(flows_year, conv, bonds, res.cycles))
 sorted(p.name for p in written.values())
 
 # %% [markdown]

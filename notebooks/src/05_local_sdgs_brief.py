@@ -13,42 +13,37 @@
 # every figure with its citation.
 
 # %% tags=["parameters"]
-year = 2022  # footprint year (NFA 2025 edition; 2023 and 2024 are nowcasts)
-flows_year = 2025  # bonds as known in this year
-draws = 1000  # Monte Carlo draws for the intervals of Osaka's footprint
-seed = 2026  # random seed of the draws
+year = 2022  # footprint year of the city model (2007 to 2024; national accounts after 2022 are GFN nowcasts)
+flows_year = 2025  # bonds as known in this year: the latest value of each series up to it
+draws = 2000  # Monte Carlo draws of the intervals (city headline and partnership ledger)
+seed = 2026  # random seed of every Monte Carlo of the run
 partnerships = []  # partnership ids to include, e.g. hcmc or forest_regions; empty: all
-wood_share = 0.5  # share of forest-tax receipts spent on wood (illustrative; as notebook 03)
-supported_area_ha = 100.0  # forest area supported in each partner municipality (illustrative; as notebook 03)
-lang = "en"  # en or ja
-dpi = 300  # resolution of the PNG figures in dots per inch (300 for print and the brief pack)
-output_dir = ""  # empty: reports/interactive/05_local_sdgs_brief; the runner sets its run folder
+wood_share = 0.5  # share of receipts spent on wood products (illustrative)
+supported_area_ha = 100.0  # forest area supported in each partner municipality (illustrative)
+clum_file = ""  # empty: the estimated CLUM; else a CSV with clum_row, six land types, source, status
+lang = "en"  # en or ja: labels of figures and tables
+dpi = 300  # resolution of the PNG figures of the brief in dots per inch (300 for print)
+output_dir = ""  # empty: reports/interactive/<notebook>; the runner sets its run folder
 processed_dir = ""  # empty: do not publish (the runner publishes complete baseline runs); a folder: also write tables there
+results = {}  # empty: compute the model in the notebook; the runner sets the folders of the run's computed results
 
 # %%
 import pandas as pd
 from IPython.display import display
 
 from footprint import accounts as A
-from footprint import city as C
 from footprint import flows as FL
 from footprint import forest as F
 from footprint import sdgs as S
 from footprint.outputs.labels import label, pick
-from footprint.outputs.notebook import NotebookOutputs
 from footprint.outputs.plots import forest as forest_plots
 from footprint.outputs.plots import ledger as ledger_plots
 from footprint.outputs.plots import sdgs as sdgs_plots
 from footprint.outputs.style import ratio_text
+from footprint.pipeline.model import start
 
-out = NotebookOutputs.create(
-    "05_local_sdgs_brief",
-    output_dir=output_dir,
-    processed_dir=processed_dir,
-    lang=lang,
-    parameters=dict(year=year, flows_year=flows_year, draws=draws, seed=seed, partnerships=partnerships,
-                    wood_share=wood_share, supported_area_ha=supported_area_ha, lang=lang, dpi=dpi),
-)
+run = start("05_local_sdgs_brief", globals())  # checks the parameters; reads (or computes) the run's results
+out, R = run.out, run.results  # the brief's outputs; the run's Osaka, forest and flows results (nothing recomputed)
 all_parts = S.load_partnerships()
 parts = S.select_partnerships(all_parts, partnerships)
 name = dict(zip(parts["id"], parts["name_ja" if lang == "ja" else "name_en"], strict=True))
@@ -57,12 +52,11 @@ nfa = A.load_nfa()
 A.require_year(nfa, year)
 countries = S.partner_countries(parts)
 national = A.summary(nfa, countries, [year])
-city_inputs = C.load_inputs(nfa=nfa)
-headline = C.headline_results(city_inputs, C.OSAKA, year, draws, seed)
-carbon = C.osaka_carbon_footprint(year, city_inputs)
-origin = C.osaka_origin_table(year, city_inputs, carbon="not_located")
-forest_inputs = F.load_inputs()
-forest = F.forest_scenario(forest_inputs, wood_share=wood_share, supported_area_ha=supported_area_ha)
+headline = R["osaka"]["headline"]  # Osaka's footprint as notebook 02 quotes it (the same result of the run)
+carbon = R["osaka"].value("carbon_footprint")
+origin = R["osaka"]["origin_table"]
+forest = F.scenario_of(R["forest"])  # the forest scenario of notebook 03 (the same result of the run)
+published_receipts = R["forest"]["published"]
 seed_tables = FL.load_seed()
 graph_flows, _ = FL.with_model_layers(seed_tables.flows, seed_tables.nodes, seed_tables.units, origin=origin,
                                       origin_year=year, fund=forest.flows)
@@ -80,7 +74,7 @@ table = S.indicator_table(
         S.load_published(all_parts),
         S.national_rows(national, parts, year, A.NFA_SOURCE),
         S.city_rows(headline, carbon, origin),
-        S.forest_rows(forest, forest_inputs.published, {"wood": f"{F.SOURCES['guideline']}; {F.SOURCES['ipcc']}",
+        S.forest_rows(forest, published_receipts, {"wood": f"{F.SOURCES['guideline']}; {F.SOURCES['ipcc']}",
                                                         "sink": F.SOURCES["sink"]}),
         S.flow_rows(graph_flows, bonds, parts, flows_year),
     ],
@@ -166,7 +160,7 @@ net_last = float(fl["net_outflow_jpy"].iloc[-1]) / 1e6
 fy_last = int(fl["fiscal_year"].iloc[-1])
 out.figure(
     forest_plots.receipts_vs_payments(
-        fl, forest_inputs.published, lang,
+        fl, published_receipts, lang,
         title=pick(lang, f"Forest tax: Osaka sends about {net_last:,.0f} M yen a year to forest regions",
                    f"森林環境税：大阪市から森林地域へ年約{net_last:,.0f}百万円"),
     ),
@@ -256,8 +250,7 @@ out.figure(
 # defined but has no data says "n/a", never zero (JCM yen amounts are not published).
 
 # %%
-partnership = FL.partnership_ledger(seed_tables.flows, seed_tables.nodes, forest.flows, draws=draws, seed=seed,
-                                    city_inputs=city_inputs, nfa=nfa)
+partnership = FL.partnership_of(R["flows"])  # the ledger of notebook 04 (the same result of the run)
 ledger_year = FL.ledger_latest_year(partnership.ledger)
 shown = [*FL.PARTNERS, "government_of_japan"]
 partner_names = {k: pick(lang, v[0], v[1]) for k, v in FL.PARTNERS.items()} | {

@@ -36,6 +36,8 @@ Map of the package (imports point down this list):
 ``model``                 :class:`Structure`, :data:`STRUCTURAL_CHOICES`, the city CLUM per draw
 ``validation``            published footprints beside the model, the household-basis margin
 ``summaries``             tables of notebook 02 and :func:`headline` (its ``headline.json``)
+``compute``               :func:`compute`: every table and number of a city, once (a
+                          :class:`~footprint.core.results.Result`), :func:`household_by_year`
 ``entry``                 Osaka entry points that load the shipped inputs: :func:`osaka_origin_table`,
                           :func:`osaka_carbon_footprint`, :func:`osaka_headline`
 ========================  ==================================================================
@@ -77,6 +79,7 @@ from footprint.city.clum import (
     national_clum,
     ras,
 )
+from footprint.city.compute import compute, household_by_year, result_tables
 from footprint.city.entry import (
     osaka_carbon_footprint,
     osaka_headline,
@@ -229,6 +232,7 @@ __all__ = [
     "clum_row_weights",
     "clum_shares",
     "compare_cities",
+    "compute",
     "default_inputs",
     "downscale",
     "estimate_clum",
@@ -238,6 +242,7 @@ __all__ = [
     "headline_summary",
     "honest_origin_split",
     "household_basis_table",
+    "household_by_year",
     "household_carbon_t_per_person",
     "household_share",
     "household_sizes",
@@ -273,6 +278,7 @@ __all__ = [
     "read_spending",
     "resolve_city",
     "resolve_year",
+    "result_tables",
     "sensitivity",
     "simulate",
     "spending_ratio_table",

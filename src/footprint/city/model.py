@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from footprint.accounts import LAND_TYPES
 from footprint.city.categories import CLUM_ROWS, HH_ROWS, NATIONAL, WINDOW_YEARS
@@ -103,10 +104,21 @@ def household_margin(d: ItemData, idx: np.ndarray) -> np.ndarray:
 
 def energy_share_arrays(d: ItemData) -> np.ndarray:
     """(3 options, 3 parameters) array: rows value/low/high; columns s_housing, s_transport, w_electricity."""
-    es = d.energy_shares
-    keys = [("direct_energy_share", "housing"), ("direct_energy_share", "personal_transport"),
-            ("electricity_share_of_housing_energy", "housing")]
-    return np.array([[float(es.loc[k, opt]) for k in keys] for opt in ENERGY_SHARES])
+    return _energy_share_arrays(d.energy_shares).copy()
+
+
+_ENERGY_KEYS = [("direct_energy_share", "housing"), ("direct_energy_share", "personal_transport"),
+                ("electricity_share_of_housing_energy", "housing")]
+_ENERGY_MEMO: dict[int, tuple[pd.DataFrame, np.ndarray]] = {}
+
+
+def _energy_share_arrays(es: pd.DataFrame) -> np.ndarray:
+    """The array of :func:`energy_share_arrays`, read once per loaded table (the model asks for it per draw set)."""
+    hit = _ENERGY_MEMO.get(id(es))
+    if hit is None or hit[0] is not es:
+        arr = es.loc[_ENERGY_KEYS, list(ENERGY_SHARES)].to_numpy(dtype=float).T
+        hit = _ENERGY_MEMO[id(es)] = (es, arr)
+    return hit[1]
 
 
 def prior_profiles(prior_gfn: np.ndarray, ef_consumption_pc: np.ndarray) -> np.ndarray:

@@ -36,7 +36,8 @@ when a graph is wanted. Map of the package:
   ``domestic_cells``), ``complete`` ("not available", never zero), ``build_ledger`` (90 %
   intervals), ``balance``, ``time_series``, ``display``, ``magnitude_flows``, ``magnitude_bonds``.
 * :mod:`~footprint.flows.partnership` — ``partnership_ledger`` (:class:`Partnership`): every
-  ledger table from the shipped data, with the cross-checks.
+  ledger table from the shipped data, with the cross-checks; ``compute``, the topic's one entry
+  point (a run's ledger, once, from its city and forest results), and ``partnership_of``.
 
 Magnitudes (the ledger) and ties (agreements, meetings: counts in ``metrics``) are kept apart.
 The maths takes tables and returns new tables; only the ``inputs`` modules read files.
@@ -94,7 +95,7 @@ from footprint.flows.metrics import (
     summary_counts,
 )
 from footprint.flows.partner_inputs import PARTNERS
-from footprint.flows.partnership import Partnership, partnership_ledger
+from footprint.flows.partnership import LEDGER_YEARS, Partnership, compute, partnership_ledger, partnership_of
 from footprint.flows.schema import (
     CURRENCIES,
     DUPLICATE_KEY,
@@ -128,6 +129,7 @@ __all__ = [
     "FLOW_COLUMNS",
     "HUB",
     "KINDS",
+    "LEDGER_YEARS",
     "LAYERS",
     "NODES_FILE",
     "NODE_COLUMNS",
@@ -153,6 +155,7 @@ __all__ = [
     "centrality",
     "check_year",
     "combine",
+    "compute",
     "conversion_counts",
     "conversion_table",
     "convert",
@@ -182,6 +185,7 @@ __all__ = [
     "pagerank",
     "partner_balance",
     "partnership_ledger",
+    "partnership_of",
     "read_flows_file",
     "read_nodes_file",
     "select",

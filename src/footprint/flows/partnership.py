@@ -7,7 +7,7 @@ cross-checks. The maths is in :mod:`~footprint.flows.trade` and :mod:`~footprint
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,12 +16,16 @@ import pandas as pd
 from footprint import accounts as A
 from footprint import city as C
 from footprint.core import load_carbon_uptake
+from footprint.core.errors import ParameterError
+from footprint.core.results import Result
 from footprint.core.units import gha_per_t_co2
 from footprint.flows import ledger as L
 from footprint.flows import partner_inputs as P
 from footprint.flows import trade as T
+from footprint.flows.inputs import load_seed
+from footprint.flows.ledger import ledger_latest_year
 
-YEARS_DEFAULT = tuple(range(2009, 2025))
+YEARS_DEFAULT = tuple(range(2009, 2025))  # the ledger's years (trade statistics 2009-2024)
 PREFECTURES_EN = ("Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki", "Tochigi", "Gunma",
                   "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano",
                   "Gifu", "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama", "Tottori",
@@ -113,8 +117,12 @@ def cross_checks(emb: pd.DataFrame, faostat: pd.DataFrame, prototype: pd.DataFra
 def partnership_ledger(seed_flows: pd.DataFrame, seed_nodes: pd.DataFrame, fund: pd.DataFrame | None = None, *,
                        years: Sequence[int] = YEARS_DEFAULT, draws: int = 2000, seed: int = 2026,
                        structural_sigma: float = 0.2, intensity_sigma: float = 0.3,
-                       city_inputs: C.CityInputs | None = None, nfa: pd.DataFrame | None = None) -> Partnership:
-    """Every table of the ledger from the shipped data (``fund``: :func:`footprint.forest.osaka_fund_flows`)."""
+                       household: pd.DataFrame | None = None, nfa: pd.DataFrame | None = None) -> Partnership:
+    """Every table of the ledger from the shipped data (``fund``: :func:`footprint.forest.osaka_fund_flows`).
+
+    ``household``: the ``household_by_year`` table of Osaka City's result of :func:`footprint.city.compute`
+    (the run's city model); ``None``: computed from the shipped city inputs.
+    """
     years = [int(y) for y in years]
     nfa = A.load_nfa() if nfa is None else nfa
     nt = nfa_trade(nfa)
@@ -126,7 +134,9 @@ def partnership_ledger(seed_flows: pd.DataFrame, seed_nodes: pd.DataFrame, fund:
     eqf_forest = float(eqf.sort_index()["forest_products"].iloc[-1])  # the latest year of the accounts
     k = gha_per_t_co2(eqf_forest, up.afcs_t_c_per_ha, up.ocean_uptake_share, up.co2_per_c)
     emb = T.embodied(groups, intens, k)
-    shares = T.osaka_household_share(city_inputs or C.default_inputs(), sorted(set(years) | set(groups["year"])),
+    if household is None:
+        household = C.household_by_year(C.default_inputs(), C.OSAKA, seed=seed)
+    shares = T.osaka_household_share(household, sorted(set(years) | set(groups["year"])),
                                      structural_sigma=structural_sigma)
     arrivals = P.load_arrivals()
     rates = L.visit_rates(arrivals, P.load_osaka_visitors())
@@ -146,3 +156,28 @@ def partnership_ledger(seed_flows: pd.DataFrame, seed_nodes: pd.DataFrame, fund:
                        visit_rates=rates, reproduction=T.reproduction_check(emb, nt),
                        cross_checks=cross_checks(emb, P.load_faostat(), P.load_land_prototype()),
                        nodes=nodes, node_of=node_of)
+
+
+#: the partnership ledger's years (parameters name a ledger year among these)
+LEDGER_YEARS = YEARS_DEFAULT
+_TABLES = ("cells", "ledger", "balance", "embodied", "intensities", "shares", "visit_rates", "reproduction",
+           "cross_checks", "nodes")
+
+
+def compute(params: Mapping[str, object], city: Result, forest: Result) -> Result:
+    """The partnership ledger of a run, once (``params``: ``draws, seed``; ``city``: the run's Osaka City
+    result, whose per-year household figures attribute Japan's trade to Osaka; ``forest``: the run's forest
+    result, whose fund flows are the forest-tax money)."""
+    missing = [n for n in ("draws", "seed") if n not in params]
+    if missing:
+        raise ParameterError(f"flows.compute: expected the parameters draws and seed, found no {missing}")
+    seed_tables = load_seed()
+    p = partnership_ledger(seed_tables.flows, seed_tables.nodes, forest["flows"], draws=int(params["draws"]),
+                           seed=int(params["seed"]), household=city["household_by_year"])
+    return Result("flows", dict(params), {name: getattr(p, name) for name in _TABLES},
+                  {"node_of": p.node_of, "latest_year": ledger_latest_year(p.ledger)})
+
+
+def partnership_of(result: Result) -> Partnership:
+    """The :class:`Partnership` of a flows result (computed or read back)."""
+    return Partnership(node_of=dict(result.value("node_of")), **{name: result[name] for name in _TABLES})

@@ -26,7 +26,6 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from footprint import city as C
 from footprint.core.errors import DataFileError, ParameterError
 
 LAND_TYPES: tuple[str, ...] = ("cropland", "grazing_land", "forest_products", "fishing_grounds", "carbon")
@@ -156,25 +155,14 @@ def attribution_shares(years: Sequence[int], population: Mapping[int, float], ja
     })
 
 
-def osaka_household_share(city_inputs: C.CityInputs, years: Sequence[int], *, draws: int = 500, seed: int = 2026,
-                          structural_sigma: float = 0.2) -> pd.DataFrame:
-    """:func:`attribution_shares` for Osaka City from the city model (:mod:`footprint.city` public API):
-    population and household spending ratio from :func:`footprint.city.city_footprint`, the relative
-    spread of the per-person footprint from :func:`footprint.city.headline_results`."""
-    pop, jp, ratio, rel = {}, {}, {}, {}
-    for y in city_inputs.years:
-        try:
-            fp = C.city_footprint(city_inputs, C.OSAKA, y)
-        except ParameterError:  # a year without the survey window the city model needs
-            continue
-        hh = list(C.HH_ROWS)
-        lts = [c for c in fp.clum_city.columns if c not in ("status", "source")]
-        ratio[y] = float(fp.clum_city.loc[hh, lts].to_numpy(float).sum() / fp.clum_national.loc[hh, lts].to_numpy(float).sum())
-        pop[y] = fp.population
-        jp[y] = C.year_context(city_inputs, y).japan_population
-        h = C.headline_results(city_inputs, C.OSAKA, y, draws=draws, seed=seed).set_index("indicator")
-        rel[y] = float((h.loc["ef_gha_per_cap", "p95"] - h.loc["ef_gha_per_cap", "p05"])
-                       / (2 * 1.6449 * h.loc["ef_gha_per_cap", "median"]))
-    out = attribution_shares(years, pop, jp, ratio, rel, structural_sigma=structural_sigma)
+def osaka_household_share(household: pd.DataFrame, years: Sequence[int], *, structural_sigma: float = 0.2,
+                          ) -> pd.DataFrame:
+    """:func:`attribution_shares` for Osaka City from the city model's per-year household figures
+    (the ``household_by_year`` table of :func:`footprint.city.compute`: population, Japan's
+    population, household spending ratio and the relative Monte Carlo spread of the footprint)."""
+    h = household.set_index("year")
+    out = attribution_shares(years, h["population_persons"].to_dict(), h["japan_population_persons"].to_dict(),
+                             h["household_ratio"].to_dict(), h["ef_rel_spread"].to_dict(),
+                             structural_sigma=structural_sigma)
     out["source"] = "footprint.city (population, household spending ratio) / NFA 2025 (Japan's population)"
     return out

@@ -76,6 +76,7 @@ from footprint.forest.offsets import (
     offsets,
     osaka_emissions,
 )
+from footprint.forest.compute import carbon_footprint_of, compute, emissions_of, scenario_of
 from footprint.forest.scenario import ForestScenario, forest_scenario, headline, scenario_offsets, scenario_tables
 from footprint.forest.sink import forest_sink, sink_co2_t, stands_table
 from footprint.forest.wood import (
@@ -93,13 +94,14 @@ __all__ = [
     "CITY_METHOD", "CO2_PER_C", "FILES", "LEVY_FROM_FY", "PLANTED_SCHEMA", "SOURCES",
     "WORKERS_SCHEMA", "AllocationParams", "CarbonFootprint", "CarbonParams", "Emissions", "FirstOrderDecay",
     "ForestInputs", "ForestScenario", "InflowDrivenStock", "OsakaShares", "allocate", "as_years",
-    "calibrate_workers_share", "carbon_footprint_estimate", "carbon_footprint_from_city", "census_columns",
-    "decay_constant", "estimate_city_emissions", "estimate_payers", "fiscal_year_parameters", "fod_stock",
+    "calibrate_workers_share", "carbon_footprint_estimate", "carbon_footprint_from_city", "carbon_footprint_of",
+    "compute", "census_columns",
+    "decay_constant", "emissions_of", "estimate_city_emissions", "estimate_payers", "fiscal_year_parameters", "fod_stock",
     "forest_ratio_multiplier", "forest_scenario", "forest_sink", "fund_flows", "headline", "hwp_stock",
     "largest_remainder", "levy_payments", "load_allocation_params", "load_carbon_params", "load_constants",
     "load_forestry_workers", "load_inputs", "load_municipalities", "load_planted_forest", "load_prefectures",
     "load_published_receipts", "load_supplied_indicators", "money_destinations", "municipality_indicators",
     "national_carbon_footprint", "offsets", "osaka_emissions", "osaka_fund_flows", "osaka_receipts", "osaka_shares",
-    "population_shares", "receipt_checks", "receipts_from_shares", "region_shares", "scenario_offsets",
+    "population_shares", "receipt_checks", "receipts_from_shares", "region_shares", "scenario_of", "scenario_offsets",
     "scenario_tables", "sink_co2_t", "stands_table", "stored_co2_t", "wood_carbon", "year_span",
 ]

@@ -60,7 +60,7 @@ from footprint.pipeline.parameters import FILE_PARAMETER_SUFFIXES, notebook_defa
 
 FORMAT = 2
 #: parameters that say where outputs go, not what they are
-OUTPUT_PARAMETERS = ("output_dir", "processed_dir")
+OUTPUT_PARAMETERS = ("output_dir", "processed_dir", "results")
 MAX_ENTRIES = 64
 ENTRY = "entry.json"
 
@@ -157,8 +157,10 @@ def effective_parameters(notebook: str | os.PathLike[str], parameters: Mapping[s
 
 
 def key_inputs(notebook: str | os.PathLike[str], parameters: Mapping[str, object],
-               environment: str | None = None) -> dict:
-    """Everything the key covers, as a JSON-able dict (kept in the entry for inspection)."""
+               environment: str | None = None, upstream: tuple = ()) -> dict:
+    """Everything the key covers, as a JSON-able dict (kept in the entry for inspection).
+
+    ``upstream``: the cache keys of the run's results the notebook reads (its key follows theirs)."""
     merged = effective_parameters(notebook, parameters)
     is_file = {k for k, v in merged.items() if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v}
     params = {k: v for k, v in merged.items() if k not in OUTPUT_PARAMETERS and k not in is_file}
@@ -171,13 +173,16 @@ def key_inputs(notebook: str | os.PathLike[str], parameters: Mapping[str, object
         "raw": raw_digest(),
         "code": code_digest(),
         "environment": environment or environment_digest(),
+        "upstream": sorted(upstream),
     }
 
 
-def task_key(notebook: str | os.PathLike[str], parameters: Mapping[str, object], environment: str | None = None) -> str:
+def task_key(notebook: str | os.PathLike[str], parameters: Mapping[str, object], environment: str | None = None,
+             upstream: tuple = ()) -> str:
     """The cache key of a task; ``environment``: the digest of the environment that executed it
-    (a Dask worker's), default this process's."""
-    text = json.dumps(key_inputs(notebook, parameters, environment), sort_keys=True, ensure_ascii=False, default=str)
+    (a Dask worker's), default this process's; ``upstream``: the keys of the results it reads."""
+    text = json.dumps(key_inputs(notebook, parameters, environment, upstream), sort_keys=True, ensure_ascii=False,
+                      default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -251,7 +256,8 @@ def store(cache_dir: Path, key: str, out_dir: Path, record: Mapping, *, replace:
     executed = record.get("executed_notebook")
     if not executed:
         return None
-    rels = declared_outputs(Path(out_dir), NotebookLayout(out_dir).executed_notebook(executed).name)
+    marker = record.get("marker") or NotebookLayout(out_dir).executed_notebook(executed).name
+    rels = declared_outputs(Path(out_dir), marker)
     if rels is None:
         return None  # outputs not all in the run folder (written elsewhere, or on a cluster's own disk)
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from footprint import sdgs as S
 from footprint.core import paths, suggest
 from footprint.core.errors import FootprintError, ParameterError
 from footprint.core.places import OSAKA_CODE
+from footprint.pipeline import model
 from footprint.pipeline.user_files import (
     excerpt,
     extra_nodes,
@@ -39,8 +40,8 @@ from footprint.pipeline.user_files import (
 
 #: the last year any parameter may name (open-ended tables of the transfer tax, scenarios to 2100)
 LAST_YEAR = 2100
-#: parameters the runner sets; a user who gives them is refused (publishing is the runner's decision)
-RUNNER_ONLY = ("output_dir", "processed_dir")
+#: parameters the runner sets (the model's): a user who gives them is refused (publishing is the runner's decision)
+RUNNER_ONLY = model.RUNNER_ONLY
 
 Check = Callable[[object, Mapping[str, object]], "str | None"]
 
@@ -221,6 +222,13 @@ def runner_path(v, params) -> str | None:
     return None
 
 
+def runner_results(v, params) -> str | None:
+    """``results``: the runner's map of topic to result folder (empty: the notebook computes them itself)."""
+    if not isinstance(v, dict) or not all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()):
+        return f"expected a mapping of topic names to result folders (set by the runner), found {_show(v)}"
+    return None
+
+
 def check_jobs(n: object) -> None:
     """``--jobs``: a whole number of worker processes >= 1 (for the command line and :func:`run`)."""
     if not _is_int(n) or n < 1:
@@ -272,7 +280,7 @@ def _flows_span(params) -> tuple[int, int]:
     """Bonds as known in a year: the national accounts' first year (forest factors) to 2100; from the
     first fiscal year of the transfer tax when the forest layer is added."""
     lo = nfa_years()[0]
-    if params.get("forest_layer"):
+    if params.get("forest_layer", True):
         lo = max(lo, first_fiscal_year())
     return lo, LAST_YEAR
 
@@ -354,49 +362,45 @@ def _stand_mix(v, params):
 
 LANGS = ("en", "ja")
 
-#: the check of every notebook parameter: by name, or by (notebook, name) where the meaning differs
-RULES: dict[str | tuple[str, str], Check] = {
+#: the data-dependent check of each parameter of :class:`footprint.pipeline.model.RunParameters`, by name (one name,
+#: one meaning in every notebook); types and static bounds are the model's
+RULES: dict[str, Check] = {
     "lang": choice(LANGS),
     "output_dir": runner_path,
     "processed_dir": runner_path,
+    "results": runner_results,
     "draws": number(2, 1_000_000, "a Monte Carlo needs at least two draws", integer=True),
     "seed": number(0, 2**63 - 1, "a random seed is a non-negative integer", integer=True),
     "wood_share": share(),
     "dpi": number(50, 1200, "dots per inch of the PNG figures: 300 for print", integer=True),
     "supported_area_ha": number(0.0, _partner_area_max, "area in ha supported in each partner municipality, "
                                 "at most the smallest partner's area"),
-    ("01_national_accounts", "countries"): _countries,
-    ("01_national_accounts", "years"): year_pair(_nfa_span, f"the national accounts, {A.NFA_EDITION}"),
-    ("02_city_footprint", "city"): _city,
-    ("02_city_footprint", "year"): year(_city_span, "household survey and national accounts"),
-    ("02_city_footprint", "clum_file"): user_file(read_clum),
-    ("02_city_footprint", "land_use_file"): user_file(read_land_use),
-    ("03_forest_tax_timber_sinks", "fiscal_years"): year_pair(_fiscal_span, "fiscal years of the transfer tax"),
-    ("03_forest_tax_timber_sinks", "census_2020_from_fy"): year(_fiscal_span, "fiscal years of the transfer tax"),
-    ("03_forest_tax_timber_sinks", "payers_persons"): number(0.0, _payers_max, "0 = estimated; at most Osaka "
-                                                             "City's population"),
-    ("03_forest_tax_timber_sinks", "forestry_workers_file"): user_file(read_workers),
-    ("03_forest_tax_timber_sinks", "planted_forest_file"): user_file(read_planted),
-    ("03_forest_tax_timber_sinks", "destination_fy"): year(_levy_span, "fiscal years with levy payments"),
-    ("03_forest_tax_timber_sinks", "purchase_years"): year_pair(_fiscal_span, "fiscal years of the transfer tax"),
-    ("03_forest_tax_timber_sinks", "horizon_year"): year(_horizon_span, "from the first purchase year"),
-    ("03_forest_tax_timber_sinks", "partner_codes"): _partner_codes,
-    ("03_forest_tax_timber_sinks", "stand_mix"): _stand_mix,
-    ("03_forest_tax_timber_sinks", "sink_from_year"): year(_sink_span, "from the first fiscal year to horizon_year"),
-    ("03_forest_tax_timber_sinks", "emissions_co2_t"): number(0.0, 1e9, "t-CO2 a year; 0 = the documented "
-                                                              "estimate"),
-    ("03_forest_tax_timber_sinks", "footprint_year"): year(_city_span, "years of the city footprint"),
-    ("04_interregional_flows", "year"): year(_flows_span, "national accounts; transfer tax with forest_layer"),
-    ("04_interregional_flows", "layers"): names(lambda: FL.LAYERS, f"layers among {list(FL.LAYERS)}", empty=False),
-    ("04_interregional_flows", "partners"): _partners,
-    ("04_interregional_flows", "currency"): choice(FL.CURRENCIES),
-    # sanity bounds only: the ledger's years are not yet public in footprint.flows
-    ("04_interregional_flows", "ledger_year"): year(lambda p: FL.YEARS, "years of the flow tables"),
-    ("04_interregional_flows", "extra_nodes_file"): user_file(read_extra_nodes),
-    ("04_interregional_flows", "extra_flows_file"): user_file(read_extra_flows),
-    ("05_local_sdgs_brief", "year"): year(_city_span, "years of the city footprint"),
-    ("05_local_sdgs_brief", "flows_year"): year(lambda p: _flows_span({"forest_layer": True}), "flows as known"),
-    ("05_local_sdgs_brief", "partnerships"): names(partnership_ids, "partnership ids of data/raw/sdgs"),
+    "countries": _countries,
+    "years": year_pair(_nfa_span, f"the national accounts, {A.NFA_EDITION}"),
+    "city": _city,
+    "year": year(_city_span, "household survey and national accounts"),
+    "clum_file": user_file(read_clum),
+    "land_use_file": user_file(read_land_use),
+    "fiscal_years": year_pair(_fiscal_span, "fiscal years of the transfer tax"),
+    "census_2020_from_fy": year(_fiscal_span, "fiscal years of the transfer tax"),
+    "payers_persons": number(0.0, _payers_max, "0 = estimated; at most Osaka City's population"),
+    "forestry_workers_file": user_file(read_workers),
+    "planted_forest_file": user_file(read_planted),
+    "destination_fy": year(_levy_span, "fiscal years with levy payments"),
+    "purchase_years": year_pair(_fiscal_span, "fiscal years of the transfer tax"),
+    "horizon_year": year(_horizon_span, "from the first purchase year"),
+    "partner_codes": _partner_codes,
+    "stand_mix": _stand_mix,
+    "sink_from_year": year(_sink_span, "from the first fiscal year to horizon_year"),
+    "emissions_co2_t": number(0.0, 1e9, "t-CO2 a year; 0 = the documented estimate"),
+    "flows_year": year(_flows_span, "national accounts; transfer tax with forest_layer"),
+    "layers": names(lambda: FL.LAYERS, f"layers among {list(FL.LAYERS)}", empty=False),
+    "partners": _partners,
+    "currency": choice(FL.CURRENCIES),
+    "ledger_year": year(lambda p: (FL.LEDGER_YEARS[0], FL.LEDGER_YEARS[-1]), "years of the partnership ledger"),
+    "extra_nodes_file": user_file(read_extra_nodes),
+    "extra_flows_file": user_file(read_extra_flows),
+    "partnerships": names(partnership_ids, "partnership ids of data/raw/sdgs"),
 }
 
 
@@ -408,7 +412,7 @@ def rule_for(notebook: str, name: str) -> Check | None:
 
     A ``*_file`` parameter without a rule of its own is still checked for existence and shape.
     """
-    rule = RULES.get((notebook, name)) or RULES.get(name)
+    rule = RULES.get(name)
     if rule is None and name.endswith("_file"):
         return _ANY_FILE
     return rule

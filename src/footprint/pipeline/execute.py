@@ -13,8 +13,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from footprint.core import paths
 from footprint.core.errors import ParameterError
 from footprint.core.layout import NotebookLayout
 from footprint.pipeline import cache
+from footprint.pipeline.compute import ComputeTask, restore_compute, run_compute
 from footprint.pipeline.parameters import notebook_defaults
 
 ENGINES = ("local", "dask")
@@ -35,6 +36,9 @@ class Task:
     run_label: str  # sub-folder of the run folder (notebook stem, or stem + sweep point)
     parameters: dict
     run_dir: str
+    model: dict = field(default_factory=dict)  # the run's values its results are computed from
+    after: tuple = ()  # run labels of the compute tasks whose results it reads
+    upstream_keys: tuple = ()  # cache keys of those results (the notebook's key follows them)
 
     @property
     def out_dir(self) -> Path:
@@ -49,7 +53,8 @@ class Task:
         return self.layout.executed_notebook(self.notebook)
 
 
-def make_task(notebook: Path, parameters: Mapping, run_dir: Path, label: str | None = None) -> Task:
+def make_task(notebook: Path, parameters: Mapping, run_dir: Path, label: str | None = None,
+              model: Mapping | None = None) -> Task:
     label = label or notebook.stem
     params = dict(parameters)
     defaults = notebook_defaults(notebook)
@@ -57,7 +62,16 @@ def make_task(notebook: Path, parameters: Mapping, run_dir: Path, label: str | N
         out = Path(run_dir) / label
         # relative to the project root where possible: manifests carry no user or host paths
         params["output_dir"] = os.path.relpath(out, paths.ROOT) if out.is_relative_to(paths.ROOT) else str(out)
-    return Task(str(notebook), label, params, str(run_dir))
+    return Task(str(notebook), label, params, str(run_dir), dict(model or {}))
+
+
+def _upstream_failed(task, failed: Sequence[Mapping]) -> dict:
+    """The record of a task not run because the results it reads could not be computed."""
+    why = "; ".join(f"{u['label']}: {u['error']}" for u in failed)
+    if isinstance(task, ComputeTask):
+        return {"kind": "results", "label": task.run_label, "notebook": task.run_label, "parameters": task.model,
+                "status": "failed", "error": f"upstream results failed ({why})", "results": {}, "duration_s": 0.0}
+    return _record(task, "failed", f"the run's results it reads could not be computed ({why})", 0.0, kernel_log=False)
 
 
 def _record(task: Task, status: str, error: str | None, duration_s: float, kernel_log: bool) -> dict:
@@ -73,10 +87,18 @@ def _record(task: Task, status: str, error: str | None, duration_s: float, kerne
     }
 
 
-def run_one(task: Task | Mapping) -> dict:
-    """Execute one task with papermill; never raises. Returns a result record."""
+def run_one(task: Task | ComputeTask | Mapping, *upstream: Mapping) -> dict:
+    """Execute one task (a notebook with papermill, or a run's results); never raises. Returns a record.
+
+    ``upstream``: the records of the tasks it waits for (on Dask); a failed one fails this task.
+    """
     if isinstance(task, Mapping):
-        task = Task(**task)
+        task = ComputeTask(**task) if "topics" in task else Task(**task)
+    failed = [u for u in upstream if u.get("status") != "ok"]
+    if failed:
+        return _upstream_failed(task, failed)
+    if isinstance(task, ComputeTask):
+        return run_compute(task)
     global _KERNELS_DRIVEN
     _KERNELS_DRIVEN = True
     task.out_dir.mkdir(parents=True, exist_ok=True)
@@ -195,7 +217,13 @@ def check_shared_files(client, run_dir: Path) -> None:
         )
 
 
-def _run_dask(tasks: Sequence[Task], pending: list[int], jobs: int, scheduler: str | None, report,
+def _deps(tasks: Sequence, pending: list[int]) -> dict[int, set[int]]:
+    """For each pending task, the pending tasks it waits for (by run label)."""
+    index = {tasks[i].run_label: i for i in pending}
+    return {i: {index[a] for a in getattr(tasks[i], "after", ()) if a in index} for i in pending}
+
+
+def _run_dask(tasks: Sequence, pending: list[int], jobs: int, scheduler: str | None, report,
               expected: Mapping[str, float] | None = None) -> None:
     from distributed import Client, as_completed as dask_completed  # optional dependency (extra "dask")
 
@@ -205,28 +233,75 @@ def _run_dask(tasks: Sequence[Task], pending: list[int], jobs: int, scheduler: s
             check_shared_files(client, Path(tasks[pending[0]].run_dir) if pending else Path(tasks[0].run_dir))
         # longest first, as on the local pool; each task in its own worker process (papermill
         # changes the working directory process-wide): one task at a time per worker via the
-        # "kernel" resource when the cluster declares it
-        pending = sorted(pending, key=lambda i: -(expected or {}).get(tasks[i].run_label, 0.0))
+        # "kernel" resource when the cluster declares it; a task waits for the results it reads
+        deps = _deps(tasks, pending)
+        order = _topological(sorted(pending, key=lambda i: -(expected or {}).get(tasks[i].run_label, 0.0)), deps)
         workers = client.scheduler_info().get("workers", {}).values()
         resources = {"kernel": 1} if any((w.get("resources") or {}).get("kernel") for w in workers) else None
-        futs = client.map(run_one, [asdict(tasks[i]) for i in pending], pure=False, resources=resources)
-        index = {f.key: i for i, f in zip(pending, futs, strict=True)}
-        for f in dask_completed(futs):
+        futs: dict[int, object] = {}
+        for i in order:
+            futs[i] = client.submit(run_one, asdict(tasks[i]), *[futs[d] for d in sorted(deps[i])], pure=False,
+                                    resources=resources)
+        index = {f.key: i for i, f in futs.items()}
+        for f in dask_completed(list(futs.values())):
             report(index[f.key], f.result())
     finally:
         client.close()
 
 
-def _run_local(tasks: Sequence[Task], pending: list[int], jobs: int, expected: Mapping[str, float], report) -> None:
+def _topological(order: list[int], deps: Mapping[int, set[int]]) -> list[int]:
+    """``order`` rearranged so that every task comes after the tasks it waits for (stable otherwise)."""
+    out, placed = [], set()
+    todo = list(order)
+    while todo:
+        for i in todo:
+            if deps[i] <= placed:
+                out.append(i)
+                placed.add(i)
+                todo.remove(i)
+                break
+        else:  # pragma: no cover - the planner makes no cycles
+            raise ParameterError(f"tasks wait for each other in a circle: {[order[i] for i in todo]}")
+    return out
+
+
+def _run_local(tasks: Sequence, pending: list[int], jobs: int, expected: Mapping[str, float], report) -> None:
+    deps = _deps(tasks, pending)
+    order = _topological(sorted(pending, key=lambda i: -expected.get(tasks[i].run_label, 0.0)), deps)
+    records: dict[int, dict] = {}
+
+    def ready_record(i: int) -> dict | None:
+        failed = [records[d] for d in deps[i] if records[d]["status"] != "ok"]
+        return _upstream_failed(tasks[i], failed) if failed else None
+
     if jobs <= 1 or len(pending) <= 1:
-        for i in pending:
-            report(i, run_one(tasks[i]))
+        for i in order:
+            records[i] = ready_record(i) or run_one(tasks[i])
+            report(i, records[i])
         return
-    order = sorted(pending, key=lambda i: -expected.get(tasks[i].run_label, 0.0))
     with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=_process_context()) as pool:
-        futs = {pool.submit(run_one, tasks[i]): i for i in order}
-        for f in as_completed(futs):
-            report(futs[f], f.result())
+        running: dict = {}
+        waiting = list(order)
+        while waiting or running:
+            for i in list(waiting):  # in order: the longest first among those whose results are there
+                if not deps[i] <= set(records):
+                    continue
+                early = ready_record(i)
+                if early is not None:
+                    waiting.remove(i)
+                    records[i] = early
+                    report(i, early)
+                    continue
+                if len(running) >= jobs:
+                    break
+                waiting.remove(i)
+                running[pool.submit(run_one, tasks[i])] = i
+            if running:
+                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+                for f in done:
+                    i = running.pop(f)
+                    records[i] = f.result()
+                    report(i, records[i])
 
 
 def run_tasks(
@@ -255,14 +330,17 @@ def run_tasks(
     n = len(tasks)
     results: list[dict | None] = [None] * n
     done = 0
-    keys = {i: cache.task_key(t.notebook, t.parameters) for i, t in enumerate(tasks)} if cache_dir else {}
+    notebooks = {i for i, t in enumerate(tasks) if isinstance(t, Task)}
+    keys = {i: cache.task_key(tasks[i].notebook, tasks[i].parameters, upstream=tasks[i].upstream_keys)
+            for i in notebooks} if cache_dir else {}
 
     def report(i: int, r: dict) -> None:
         nonlocal done
-        if cache_dir and "cache" not in r:
+        if cache_dir and "cache" not in r and i in notebooks and r.get("kind") != "results":
             stored = None
             if r.get("environment") not in (None, cache.environment_digest()):
-                keys[i] = cache.task_key(tasks[i].notebook, tasks[i].parameters, environment=r["environment"])
+                keys[i] = cache.task_key(tasks[i].notebook, tasks[i].parameters, environment=r["environment"],
+                                         upstream=tasks[i].upstream_keys)
             if r["status"] == "ok":
                 source = f"{Path(tasks[i].run_dir).name}/{tasks[i].run_label}"
                 stored = cache.store(cache_dir, keys[i], tasks[i].out_dir, dict(r, source=source), replace=not reuse)
@@ -273,13 +351,22 @@ def run_tasks(
             progress(done, n, r)
 
     pending = []
-    for i, t in enumerate(tasks):
+    for i in sorted(notebooks):
         entry = cache.lookup(cache_dir, keys[i]) if cache_dir and reuse else None
-        reused = _reuse(t, entry, keys[i]) if entry is not None else None
+        reused = _reuse(tasks[i], entry, keys[i]) if entry is not None else None
         if reused is None:
             pending.append(i)
         else:
             report(i, reused)
+    # the run's results: restored from the cache when every one is there, else computed before the notebooks
+    # that read them (a result no executed notebook reads is still restored, so the run folder holds them all)
+    for i in sorted(set(range(n)) - notebooks):
+        restored = restore_compute(tasks[i]) if cache_dir and reuse else None
+        if restored is None:
+            pending.append(i)
+        else:
+            report(i, restored)
+    pending.sort()
     if pending and engine == "dask":
         _run_dask(tasks, pending, jobs, scheduler, report, expected)
     elif pending:

@@ -20,7 +20,8 @@ import yaml
 
 from footprint.core import paths, suggest
 from footprint.core.errors import ParameterError
-from footprint.pipeline.checks import RUNNER_ONLY, check_parameter, excerpt
+from footprint.pipeline import model
+from footprint.pipeline.checks import RUNNER_ONLY, check_parameter, excerpt, non_finite
 
 #: parameters the runner sets itself when a notebook declares them (a user may not)
 RUNNER_PARAMETERS = RUNNER_ONLY
@@ -72,50 +73,36 @@ def notebook_defaults(path: str | os.PathLike[str]) -> dict[str, object]:
     return out
 
 
-def _type_ok(value, default) -> bool:
-    if default is None:
-        return True
-    if value is None:  # `-p lang=` or `year: ~`: no value where the notebook expects one
-        return False
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(default, int):
-        return isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(default, (list, tuple)):
-        return isinstance(value, (list, tuple))
-    return isinstance(value, type(default))
-
-
 def validate_parameters(path: str | os.PathLike[str], params: Mapping[str, object], where: str = "") -> None:
-    """Check names, types and values of ``params`` against the notebook's defaults and rules.
+    """Check names, types and values of ``params`` for a notebook against the run's model.
 
-    Unknown names get the closest declared name; a value of the right type is then checked by
-    :func:`footprint.pipeline.checks.check_parameter` with the effective parameters (defaults merged
-    with ``params``), so that a rule may depend on another parameter. All problems of the notebook
-    are joined in one line.
+    Names must be ones the notebook declares (the closest declared name is suggested); types are
+    checked by the model (:class:`footprint.pipeline.model.RunParameters`, pydantic, strict); a value
+    of the right type is then checked by :func:`footprint.pipeline.checks.check_parameter` with the
+    effective parameters (the model's defaults merged with ``params``), so that a rule may depend on
+    another parameter. All problems of the notebook are joined in one line.
     """
     p = Path(path)
-    defaults = notebook_defaults(p)
+    declared = notebook_defaults(p)
     prefix = f"{where}: " if where else ""
     problems = []
-    effective = {**defaults, **params}
+    known = {k: v for k, v in params.items() if k in declared}
+    bad_type = model.type_problems(known)
+    effective = {**model.DEFAULTS, **declared, **params}
     for name, value in params.items():
-        if name not in defaults:
-            close = suggest(name, defaults)
+        if name not in declared:
+            close = suggest(name, declared)
             problems.append(
-                f"unknown parameter {name!r} for {p.stem} (expected one of {sorted(defaults)}"
+                f"unknown parameter {name!r} for {p.stem} (expected one of {sorted(declared)}"
                 + (f"; did you mean {close[0]!r}?" if close else "")
                 + ")"
             )
             continue
-        d = defaults[name]
-        if not _type_ok(value, d):
-            found = "no value" if value is None else f"{type(value).__name__} {excerpt(repr(value))}"
+        if name in bad_type and non_finite(value) is None:
+            found = bad_type[name]
             if isinstance(value, str) and _EXPONENT.fullmatch(value.strip()):
                 found += " (YAML reads 1e9 as text: write 1.0e+9)"
-            problems.append(f"parameter {name!r} of {p.stem}: expected {type(d).__name__} like {d!r}, found {found}")
+            problems.append(f"parameter {name!r} of {p.stem}: {found}")
             continue
         problem = check_parameter(p.stem, name, value, effective)
         if problem:

@@ -18,7 +18,9 @@ from footprint.core import atomic_path, paths, raw_checksums, sha256_file
 from footprint.core.layout import RunLayout
 from footprint.pipeline import cache as _cache
 from footprint.pipeline.brief import finalize_run
+from footprint.pipeline.compute import RESULTS, ComputeTask, attach
 from footprint.pipeline.execute import Task, run_tasks
+from footprint.pipeline.model import validate
 from footprint.pipeline.parameters import FILE_PARAMETER_SUFFIXES, discover_notebooks, notebook_defaults
 from footprint.pipeline.publish import publish as publish_tables
 from footprint.pipeline.runs import (
@@ -70,6 +72,8 @@ def _recorded(results: Sequence[Mapping], run_dir: Path) -> list[dict]:
         params = dict(r.get("parameters") or {})
         if "output_dir" in params:
             params["output_dir"] = f"<run>/{r['label']}"
+        if isinstance(params.get("results"), dict):
+            params["results"] = {k: f"<run>/{RESULTS}/{Path(v).name}" for k, v in params["results"].items()}
         for k, v in params.items():
             if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v:
                 params[k] = f"<run>/{INPUTS}/{Path(v).name}"
@@ -145,6 +149,7 @@ def run(
     cache_dir = _cache.default_dir(reports) if cache else None
     run_dir = new_run_dir(reports, run_name(scenario.name))
     tasks = _confined(plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=run_dir), run_dir)
+    computes, tasks = attach(tasks, run_dir, cache_dir=cache_dir, reuse=reuse)
     publishing = publish if publish is not None else scenario.publish
     publishing = publishing and not scenario.sweep and _covers_every_notebook(tasks)
     started = _dt.datetime.now(_dt.timezone.utc)
@@ -154,10 +159,13 @@ def run(
                             "notebooks": _recorded([{"label": t.run_label, "parameters": t.parameters}
                                                     for t in tasks], run_dir)})
     t0 = time.perf_counter()
-    results = run_tasks(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+    records = run_tasks([*computes, *tasks], jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
                         expected=previous_durations(reports), cache_dir=cache_dir, reuse=reuse)
+    results = [r for r in records if r.get("kind") != "results"]
     manifest = manifest_record(run_dir, scenario, results, started=started, duration_s=time.perf_counter() - t0,
                                engine=engine, jobs=jobs, cache_dir=cache_dir, reuse=reuse)
+    manifest["model"] = [_model_record(c, r) for c, r in zip(computes, (r for r in records if r.get("kind") == "results"),
+                                                             strict=True)]
     manifest["publishes"] = publishing
     try:
         manifest["outputs"] = finalize_run(run_dir, results, report_notebooks(scenario, tasks), context=manifest)
@@ -175,6 +183,21 @@ def run(
     if latest and manifest["status"] == COMPLETE:
         update_latest(run_dir, reports, latest_name(scenario.name, baseline=publishing))
     return RunResult(run_dir, results, mpath)
+
+
+def _model_record(task: ComputeTask, record: Mapping) -> dict:
+    """What the manifest says of one computed model: the model's values (with the derived draw caps), where
+    each result is and whether it was reused."""
+    params = validate(task.model)
+    return {"label": task.run_label, "status": record["status"], "error": record.get("error"),
+            "duration_s": record.get("duration_s"), "parameters": _private(params.recorded()),
+            "results": {i: {**info, "folder": f"<run>/{RESULTS}/{i}"} for i, info in (record.get("results") or {}).items()}}
+
+
+def _private(params: Mapping) -> dict:
+    """Parameters as outputs may show them: a user file by its name in the run's inputs folder."""
+    return {k: (f"<run>/{INPUTS}/{Path(v).name}" if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v
+                else v) for k, v in params.items()}
 
 
 def _write_manifest(path: Path, record: Mapping) -> None:
@@ -197,16 +220,25 @@ def _confined(tasks: Sequence[Task], run_dir: Path) -> list[Task]:
             params["processed_dir"] = ""
         for k, v in t.parameters.items():
             if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v:
-                src = paths.resolve(v)
-                digest = sha256_file(src)
-                dst = run_dir / INPUTS / f"{digest[:12]}_{src.name}"
-                if not dst.exists():
-                    dst.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(src, dst)
-                inside = dst.resolve().is_relative_to(paths.ROOT.resolve())
-                params[k] = os.path.relpath(dst.resolve(), paths.ROOT.resolve()) if inside else str(dst)
-        out.append(replace(t, parameters=params))
+                params[k] = _confined_file(v, run_dir)
+        model_values = dict(t.model)
+        for k, v in t.model.items():
+            if k.endswith(FILE_PARAMETER_SUFFIXES) and isinstance(v, str) and v:
+                model_values[k] = _confined_file(v, run_dir)
+        out.append(replace(t, parameters=params, model=model_values))
     return out
+
+
+def _confined_file(v: str, run_dir: Path) -> str:
+    """A user file copied into ``<run>/inputs/`` and named by its checksum; the path the run uses for it."""
+    src = paths.resolve(v)
+    digest = sha256_file(src)
+    dst = run_dir / INPUTS / f"{digest[:12]}_{src.name}"
+    if not dst.exists():
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+    inside = dst.resolve().is_relative_to(paths.ROOT.resolve())
+    return os.path.relpath(dst.resolve(), paths.ROOT.resolve()) if inside else str(dst)
 
 
 def main_progress(done: int, total: int, r: dict) -> None:

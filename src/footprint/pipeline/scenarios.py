@@ -13,7 +13,8 @@ import yaml
 
 from footprint.core import paths, suggest
 from footprint.core.errors import DataFileError, ParameterError
-from footprint.pipeline.checks import excerpt, user_parameter_problem
+from footprint.pipeline import model
+from footprint.pipeline.checks import RUNNER_ONLY, check_parameter, excerpt, user_parameter_problem
 from footprint.pipeline.execute import Task, make_task
 from footprint.pipeline.parameters import (
     discover_notebooks,
@@ -215,13 +216,42 @@ def _selected(scenario: Scenario, notebooks: Sequence[str] | None) -> list[Path]
     return discover_notebooks()
 
 
-def _base_parameters(scenario: Scenario, nb: Path, overrides: Mapping[str, object]) -> dict:
-    """Scenario defaults, then the notebook's own entry, then the overrides (names it declares only)."""
+def run_values(scenario: Scenario, nb_paths: Sequence[Path], overrides: Mapping[str, object]) -> dict[str, object]:
+    """The values a run is given, once for the whole run (one run, one model).
+
+    A name is given in ``defaults`` or under one or more notebooks; wherever it is written it reaches
+    every selected notebook that declares it, and the run's results are computed from it. The same
+    name with two different values in one scenario is refused (which notebook would be right?);
+    ``-p`` overrides win over the scenario file.
+    """
+    values: dict[str, object] = {}
+    where: dict[str, str] = {}
+    stems = {nb.stem for nb in nb_paths}
+    entries = [("defaults", scenario.defaults)] + [
+        (f"notebooks.{k}", v) for k, v in scenario.notebooks.items() if find_notebook(k).stem in stems]
+    problems = []
+    for section, params in entries:
+        for k, v in params.items():
+            if k in values and _text(values[k]) != _text(v):
+                problems.append(f"parameter {k!r} given twice with different values ({where[k]}: {excerpt(repr(values[k]))}, "
+                                f"{section}: {excerpt(repr(v))}): a run has one value of each parameter, which every "
+                                "notebook uses; give it once, under 'defaults'")
+                continue
+            values[k], where[k] = v, section
+    if problems:
+        raise ParameterError(f"{scenario.source or scenario.name}: " + "; ".join(problems))
+    values.update(overrides)
+    return values
+
+
+def _text(v) -> str:
+    return repr(v)
+
+
+def _base_parameters(scenario: Scenario, nb: Path, values: Mapping[str, object]) -> dict:
+    """The run's values of the names the notebook declares."""
     defaults = notebook_defaults(nb)
-    base = {k: v for k, v in scenario.defaults.items() if k in defaults}
-    nb_key = next((k for k in scenario.notebooks if find_notebook(k) == nb), None)
-    base.update(scenario.notebooks.get(nb_key, {}) if nb_key else {})
-    base.update({k: v for k, v in overrides.items() if k in defaults})
+    base = {k: v for k, v in values.items() if k in defaults}
     if not scenario.publish and "processed_dir" in defaults and "processed_dir" not in base:
         base["processed_dir"] = ""  # an alternative keeps its tables in its run folder only
     return base
@@ -263,8 +293,12 @@ def plan(
     where = scenario.source or scenario.name
     problems += _user_runner_parameters(overrides)
     refused = {k for k in overrides if user_parameter_problem(k)}
+    values = {k: v for k, v in run_values(scenario, nb_paths, overrides).items() if k not in refused}
     for nb in nb_paths:
-        base = _base_parameters(scenario, nb, overrides)
+        base = _base_parameters(scenario, nb, values)
+        own = next((v for k, v in scenario.notebooks.items() if find_notebook(k) == nb), {})
+        declared_nb = notebook_defaults(nb)
+        base.update({k: v for k, v in own.items() if k not in declared_nb and k not in refused})  # refused below
         for point in _sweep_points(scenario, nb):
             params = {k: v for k, v in {**base, **point}.items() if k not in refused}  # refused above
             try:
@@ -273,9 +307,18 @@ def plan(
                 problems.append(str(e))
                 continue
             label = nb.stem if not point else f"{nb.stem}__{_slug(point)}"
-            tasks.append(make_task(nb, params, run_dir, label))
+            model_values = {k: v for k, v in {**values, **point}.items() if k in model.FIELDS and k not in RUNNER_ONLY}
+            tasks.append(make_task(nb, params, run_dir, label, model=model_values))
     declared = set().union(*(notebook_defaults(nb).keys() for nb in nb_paths))
-    for name in sorted(set(overrides) - declared):
+    modelled = model.result_parameters([nb.stem for nb in nb_paths])  # names the notebooks' results depend on
+    effective = {**model.DEFAULTS, **values}
+    for name in sorted(set(values) & modelled - declared):  # reaches the results only: checked here
+        bad = model.type_problems({name: values[name]})
+        problem = (f"parameter {name!r}: {bad[name]}" if name in bad
+                   else check_parameter("model", name, values[name], effective))
+        if problem:
+            problems.append(problem)
+    for name in sorted(set(overrides) - declared - modelled):
         close = suggest(name, sorted(declared))
         problems.append(f"override {name!r} matches no parameter of the selected notebooks"
                         + (f"; did you mean {close[0]!r}?" if close else ""))
