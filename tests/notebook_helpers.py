@@ -25,3 +25,31 @@ def executed_tables(notebook: str, params: dict, reports):
     r = next(x for x in res.results if x["notebook"] == notebook)
     assert r["status"] == "ok", r["error"]
     return res.run_dir / r["label"] / "tables"
+
+
+#: the run-level values of the suite's one shared run of every notebook (small, fast, Japanese labels)
+SMALL_RUN: dict = {
+    "draws": 200, "lang": "ja", "years": [2018, 2022], "fiscal_years": [2023, 2024], "purchase_years": [2023, 2030],
+    "horizon_year": 2035, "flows_year": 2023, "partners": ["hcmc", "quezon_city", "greater_manchester"],
+    "city_layer": False, "partnerships": ["hcmc", "forest_regions"],
+}
+
+
+def shared_scenario():
+    from footprint.pipeline import runner
+
+    return runner.Scenario(name="small", defaults=dict(SMALL_RUN))
+
+
+def result_of(run, topic: str):
+    """A topic result of a run (:class:`footprint.core.results.Result`) as the notebooks read it."""
+    import json
+
+    from footprint.core.results import Result
+
+    manifest = json.loads(run.manifest.read_text(encoding="utf-8"))
+    for m in manifest["model"]:
+        for rid, info in m["results"].items():
+            if info["topic"] == topic or (topic == "city" and info["topic"] == "osaka"):
+                return Result.load(run.run_dir / "results" / rid)
+    raise AssertionError(f"no {topic} result in {run.run_dir}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from footprint import accounts as A
@@ -21,7 +20,6 @@ def test_equivalence_factors_2022(nfa):
     assert abs(e.loc[2000, "built_up_land_implied"] - e.loc[2000, "cropland"]) > 0.1
 
 
-
 def test_japan_yield_factors_2022(nfa):
     yf = A.yield_factors(nfa, "Japan").loc[2022]
     assert yf["cropland"] == pytest.approx(1.36, abs=5e-3)
@@ -30,24 +28,9 @@ def test_japan_yield_factors_2022(nfa):
     assert yf["fishing_grounds"] == pytest.approx(0.79, abs=5e-3)
 
 
-
-def test_biocapacity_reconstructed_from_area_yf_eqf(nfa):
-    """BC = A x YF x EQF by construction of the derived factors: a round trip for every year."""
-    yf = A.yield_factors(nfa, "Japan")
-    eqf = A.equivalence_factors(nfa)
-    area = A.matrix(nfa, "area", "total", countries=["Japan"]).droplevel(["country_code", "country"])
-    bc = A.matrix(nfa, "biocapacity", "total", countries=["Japan"]).droplevel(["country_code", "country"])
-    cols = list(A.LAND_TYPES[:5])
-    rebuilt = (area[cols] * yf[cols] * eqf.loc[area.index, cols]).sum(axis=1)
-    np.testing.assert_allclose(rebuilt, bc["total"], rtol=1e-9)
-
-
-def test_matrix_forms_equal_the_table_forms(nfa):
-    """The pure forms (matrices in) give what the table forms give (other topics call them)."""
-    world_bc = A.country_matrix(nfa, "biocapacity", A.WORLD_CODE, "total")
-    world_area = A.country_matrix(nfa, "area", A.WORLD_CODE, "total")
-    eqf = A.equivalence_factors_from(world_bc, world_area)
-    pd.testing.assert_frame_equal(eqf, A.equivalence_factors(nfa))
-    jp_bc = A.country_matrix(nfa, "biocapacity", "Japan", "total")
-    jp_area = A.country_matrix(nfa, "area", "Japan", "total")
-    pd.testing.assert_frame_equal(A.yield_factors_from(jp_bc, jp_area, eqf), A.yield_factors(nfa, "Japan"))
+def test_world_yield_factors_are_one(nfa):
+    """GFN's definition: a yield factor compares a country's yield with the world average, so the World's
+    own yield factors are 1 in every year and land type (a wrong normalisation fails here)."""
+    yf = A.yield_factors(nfa, "World")
+    cols = [c for c in A.LAND_TYPES[:4] if c in yf.columns]
+    np.testing.assert_allclose(yf[cols].to_numpy(dtype=float), 1.0, rtol=1e-9)

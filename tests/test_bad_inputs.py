@@ -410,10 +410,6 @@ def test_bad_input_gives_one_clear_line(case, tmp_path, capsys, reports):
     assert str(paths.ROOT) not in lines[0] or case.id.startswith("params"), "absolute path of the machine in the message"
 
 
-def test_corpus_is_large_enough():
-    assert len(CASES) + len(TAMPERED) >= 120
-
-
 # ---- tampered raw files (a copy of the project's raw data, never the real one) --------------
 
 TAMPERED = ["append_row", "truncate", "empty", "delete", "manifest_row_missing"]

@@ -19,7 +19,7 @@ import pytest
 
 from footprint.pipeline import runner
 
-pytestmark = pytest.mark.xdist_group("browser")
+pytestmark = pytest.mark.xdist_group("pipeline")  # reads the shared run (conftest.py)
 
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -117,24 +117,16 @@ def check_page(browser, path: Path, tmp: Path, name: str) -> dict:
     return {"lang": lang, "headings": headings, "links": links, "screenshot": shot}
 
 
-def brief_run(tmp: Path, lang: str):
-    """One real run of the brief notebook with small draws (about 10-15 s)."""
-    return runner.run(notebooks=["05"], overrides={"draws": 200, "lang": lang},
-                      reports=tmp / "reports", latest=False)
+@pytest.fixture(scope="module")
+def en_run(shared_run_en):
+    """The brief of the suite's shared run in English (a run of notebook 05 that reuses the run's results)."""
+    return shared_run_en
 
 
 @pytest.fixture(scope="module")
-def en_run(tmp_path_factory):
-    res = brief_run(tmp_path_factory.mktemp("browser_en"), "en")
-    assert res.ok, res.failed
-    return res
-
-
-@pytest.fixture(scope="module")
-def ja_run(tmp_path_factory):
-    res = brief_run(tmp_path_factory.mktemp("browser_ja"), "ja")
-    assert res.ok, res.failed
-    return res
+def ja_run(shared_run):
+    """The suite's shared run of every notebook, in Japanese."""
+    return shared_run
 
 
 def brief_path(res) -> Path:

@@ -1,4 +1,6 @@
-"""Every notebook: committed clean, paired with its py:percent source by jupytext, and executed by papermill."""
+"""Every notebook: committed clean, paired with its py:percent source by jupytext, its parameters cell literal.
+
+Execution is tested once, in the suite's shared run (``tests/test_e2e_run.py``)."""
 
 from __future__ import annotations
 
@@ -13,22 +15,11 @@ from jupytext.paired_paths import paired_paths
 import nbformat
 import pytest
 
-from footprint import accounts as A
 from footprint.pipeline import notebooks as nbtools
 from footprint.pipeline import runner
 from footprint.core import paths
 
 NOTEBOOKS = runner.discover_notebooks()
-
-#: small parameters so that the suite stays fast; every other parameter keeps its default
-SMALL: dict[str, dict] = {
-    "01_national_accounts": {"years": [2018, 2022], "lang": "ja"},
-    "02_city_footprint": {"draws": 200, "lang": "ja"},
-    "03_forest_tax_timber_sinks": {"fiscal_years": [2023, 2024], "purchase_years": [2023, 2030], "horizon_year": 2035, "lang": "ja"},
-    "05_local_sdgs_brief": {"draws": 200, "partnerships": ["hcmc", "forest_regions"]},
-    "04_interregional_flows": {"year": 2023, "partners": ["hcmc", "quezon_city", "greater_manchester"], "city_layer": False, "lang": "ja"},
-}
-
 
 def test_every_source_has_its_notebook_and_back():
     srcs = {p.stem for p in nbtools.sources()}
@@ -118,94 +109,3 @@ def test_parameters_cell_is_first_code_cell_and_literal(nb):
         ast.literal_eval(stmt.value)  # raises if a default is not a literal
     defaults = runner.notebook_defaults(nb)
     assert {"lang", "output_dir"} <= set(defaults), "every notebook takes lang and output_dir"
-
-
-@pytest.fixture(scope="module")
-def small_run(tmp_path_factory):
-    """Every notebook through the runner, as a scenario with small parameters (one run, two processes)."""
-    reports = tmp_path_factory.mktemp("reports")
-    scenario = runner.Scenario(name="small", notebooks=SMALL)
-    return runner.run(scenario, jobs=2, reports=reports)
-
-
-def test_small_parameters_cover_every_notebook():
-    assert set(SMALL) == {nb.stem for nb in NOTEBOOKS}
-
-
-@pytest.mark.notebook
-@pytest.mark.xdist_group("pipeline")
-@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_executes_through_the_runner(small_run, nb):
-    res = next(r for r in small_run.results if r["notebook"] == nb.stem)
-    assert res["status"] == "ok", res["error"]
-    folder = small_run.run_dir / res["label"]
-    figs = sorted((folder / "figures").glob("*.png"))
-    assert figs, f"{nb.stem} exported no figure"
-    for png in figs:
-        for ext in ("svg", "pdf", "json"):
-            assert png.with_suffix(f".{ext}").exists()
-    assert list((folder / "tables").glob("*.csv")), f"{nb.stem} wrote no table"
-    executed = nbformat.read(small_run.run_dir / res["executed_notebook"], as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
-    assert not errors
-
-
-@pytest.mark.notebook
-@pytest.mark.xdist_group("pipeline")
-def test_pipeline_manifest_index_and_brief(small_run):
-    manifest = json.loads(small_run.manifest.read_text(encoding="utf-8"))
-    assert manifest["status"] == "complete" and len(manifest["notebooks"]) == len(NOTEBOOKS)
-    assert manifest["inputs"] and manifest["package"]["version"]
-    n_figs = len(list(small_run.run_dir.glob("*/figures/*.png")))
-    index = (small_run.run_dir / "index.md").read_text(encoding="utf-8")
-    assert index.count("- **Cite as:**") == n_figs >= 3 * len(NOTEBOOKS)
-    brief = small_run.run_dir / "05_local_sdgs_brief"
-    assert (brief / "05_local_sdgs_brief.html").stat().st_size > 10_000
-    assert (brief / "figure_pack.zip").exists() and (brief / "index.md").exists()
-    assert (small_run.run_dir.parent.parent / "latest").resolve() == small_run.run_dir.resolve()
-
-
-def _files(folder, parts=("figures", "tables")):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for part in parts for p in sorted((folder / part).rglob("*")) if p.is_file()}
-
-
-@pytest.mark.notebook
-@pytest.mark.xdist_group("pipeline")
-def test_unchanged_rerun_reuses_every_notebook_and_reproduces_the_pack(small_run):
-    reports = small_run.run_dir.parent.parent
-    scenario = runner.Scenario(name="small", notebooks=SMALL)
-    warm = runner.run(scenario, jobs=2, reports=reports)
-    assert warm.ok and all(r["cache"]["reused"] for r in warm.results)
-    for r in small_run.results:
-        assert _files(warm.run_dir / r["label"]) == _files(small_run.run_dir / r["label"])
-    # a reused run publishes every table of the run, as an executed one would
-    prov = json.loads((paths.PROCESSED / "provenance.json").read_text(encoding="utf-8"))
-    tables = {f"{r['notebook']}/{p.name}" for r in warm.results for p in (warm.run_dir / r["label"] / "tables").iterdir()}
-    assert prov["run"] == warm.run_dir.name and set(prov["files"]) == tables
-    brief = warm.run_dir / "05_local_sdgs_brief"
-    assert (brief / "figure_pack.zip").read_bytes() == (small_run.run_dir / "05_local_sdgs_brief" / "figure_pack.zip").read_bytes()
-    assert (warm.run_dir / "index.md").exists()
-
-
-@pytest.mark.notebook
-@pytest.mark.xdist_group("pipeline")
-def test_executing_again_reproduces_the_reused_outputs(small_run):
-    """The cache key is complete only if an execution with the same key gives the same files."""
-    reports = small_run.run_dir.parent.parent
-    nb = "01_national_accounts"
-    scenario = runner.Scenario(name="again", notebooks={nb: SMALL[nb]}, publish=False)
-    again = runner.run(scenario, reports=reports, reuse=False, latest=False)
-    assert again.ok and again.results[0]["cache"]["reused"] is False
-    assert again.results[0]["cache"]["key"] == next(r for r in small_run.results if r["notebook"] == nb)["cache"]["key"]
-    assert _files(again.run_dir / nb) == _files(small_run.run_dir / nb)
-
-
-@pytest.mark.notebook
-@pytest.mark.xdist_group("pipeline")
-def test_national_headline_is_the_package_call(small_run, nfa):
-    """headline.json of notebook 01 is `A.headline` called with the notebook's parameters."""
-    nb = "01_national_accounts"
-    params = {**runner.notebook_defaults(runner.find_notebook(nb)), **SMALL[nb]}
-    got = json.loads((small_run.run_dir / nb / "tables" / "headline.json").read_text(encoding="utf-8"))
-    want = json.loads(json.dumps(A.headline(nfa, params["countries"], params["years"]), default=str))
-    assert got == want

@@ -13,3 +13,12 @@
 
 File and folder names inside a run folder come from :mod:`footprint.core.layout`.
 """
+
+import sys
+
+# papermill imports nbformat, which imports jsonschema, whose optional IRI format checker (rfc3987_syntax) builds 39
+# parsers at import time: 1.5-2 s in every runner and worker process (python-jsonschema/jsonschema#1428). nbformat
+# never checks that format, so the pipeline's processes tell jsonschema the checker is absent (ImportError, which
+# jsonschema handles by not offering the "iri" format). A process that imported it before keeps it.
+sys.modules.setdefault("rfc3987_syntax", None)
+

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-import papermill
-
 from footprint import __version__
 from footprint.core.errors import FootprintError, ParameterError
+from footprint.pipeline import model
 from footprint.pipeline.cache import default_dir
 from footprint.pipeline.cache import prune as prune_cache
 from footprint.pipeline.parameters import (
@@ -18,9 +18,11 @@ from footprint.pipeline.parameters import (
     notebook_defaults,
     parse_override,
 )
+from footprint.pipeline.checks import check_jobs
 from footprint.pipeline.runs import prune_runs
 from footprint.pipeline.run import main_progress, run
 from footprint.pipeline.scenarios import load_scenario
+from footprint.pipeline.sweep import sweep
 
 
 def _run(a: argparse.Namespace) -> int:
@@ -53,17 +55,40 @@ def _run(a: argparse.Namespace) -> int:
 
 
 def parameter_help(nb: Path) -> dict[str, str]:
-    """Each parameter's comment in the notebook's parameters cell (its meaning, unit and range)."""
-    return {k: str(v.get("help") or "") for k, v in papermill.inspect_notebook(str(nb)).items()}
+    """Each parameter's one-line doc, from the run's model (the notebook's cell carries the same text)."""
+    return {k: model.DOCS.get(k, "") for k in notebook_defaults(nb)}
 
 
 def _params(a: argparse.Namespace) -> int:
+    """Every notebook's parameters with the model's defaults and docs; the values a run shares across notebooks."""
     for nb in discover_notebooks() if not a.notebooks else [find_notebook(n) for n in a.notebooks]:
         print(nb.stem)
         helps = parameter_help(nb)
-        for k, v in notebook_defaults(nb).items():
-            print(f"  {k} = {v!r}" + (f"    # {helps[k]}" if helps.get(k) else ""))
+        for k in notebook_defaults(nb):
+            print(f"  {k} = {model.literal(model.DEFAULTS[k])}" + (f"    # {helps[k]}" if helps.get(k) else ""))
+    print("A value given once (-p, a scenario's defaults or one notebook's entry) reaches every notebook that declares "
+          "it and the run's results; derived: comparison_draws = min(draws, "
+          f"{model.COMPARISON_DRAWS_CAP}), series_draws = min(draws, {model.SERIES_DRAWS_CAP})")
     return 0
+
+
+def _sweep(a: argparse.Namespace) -> int:
+    check_jobs(a.jobs)
+    if a.max_points < 1:
+        raise ParameterError(f"--max-points: expected a whole number >= 1, found {a.max_points}")
+
+    def progress(done: int, total: int, row: dict) -> None:
+        if row["status"] != "ok" or done == total or done % max(1, total // 10) == 0:
+            print(f"[{done}/{total}] point {row['point']}: {row['status']}" + (f" ({row['error']})" if row["error"] else ""),
+                  file=sys.stderr, flush=True)
+
+    folder = sweep(load_scenario(a.file), jobs=a.jobs, engine=a.engine, scheduler=a.scheduler,
+                   max_points=a.max_points, reports=Path(a.reports).resolve() if a.reports else None, progress=progress)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    print(f"sweep folder: {folder}")
+    print(f"{manifest['points']} points in {manifest['duration_s']:.1f} s, {manifest['failed']} failed: "
+          f"{folder / 'results.csv'}")
+    return 1 if manifest["failed"] else 0
 
 
 def _prune(a: argparse.Namespace) -> int:
@@ -83,6 +108,7 @@ EXAMPLES = """examples:
   python -m footprint run 02 -p city=Sapporo -p draws=500  one notebook with parameters (does not publish)
   python -m footprint run --scenario scenarios/city_years_sweep.yml --jobs 2
   python -m footprint params 03                            parameters of notebook 03 with their meaning
+  python -m footprint sweep scenarios/city_sweep.yml --jobs 2   a city headline over a grid, without kernels
   python -m footprint prune --keep 5                       keep the 5 newest runs and cache entries
 """
 
@@ -115,6 +141,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("params", help="list the notebooks' parameters and defaults")
     p.add_argument("notebooks", nargs="*")
     p.set_defaults(func=_params)
+
+    w = sub.add_parser("sweep", help="compute a topic's headline over a grid of parameters (no kernel, no figure "
+                                     "per point) -> reports/sweeps/<id>/results.parquet and .csv")
+    w.add_argument("file", help="scenario YAML file with a 'sweep:' over one notebook (e.g. scenarios/city_sweep.yml)")
+    w.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    w.add_argument("--engine", choices=["local", "dask"], default="local")
+    w.add_argument("--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster")
+    w.add_argument("--max-points", type=int, default=1000, help="refuse a larger grid before starting (default 1000)")
+    w.add_argument("--reports", metavar="DIR", help="reports folder (default: reports/ of the project)")
+    w.set_defaults(func=_sweep)
 
     q = sub.add_parser("prune", help="remove old run folders and cache entries")
     q.add_argument("--keep", type=int, default=10, help="how many of the newest to keep (default 10)")

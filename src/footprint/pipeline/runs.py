@@ -37,11 +37,12 @@ def run_name(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name)
 
 
-def new_run_dir(reports: Path | None = None, name: str = "run") -> Path:
-    """A new, empty ``reports/runs/<UTC stamp>_<name>`` (suffixed ``_2``, ``_3``, ... if taken)."""
+def new_run_dir(reports: Path | None = None, name: str = "run", kind: str = "runs") -> Path:
+    """A new, empty ``reports/<kind>/<UTC stamp>_<name>`` (suffixed ``_2``, ``_3``, ... if taken); ``kind``:
+    ``runs`` or ``sweeps``."""
     reports = reports or paths.REPORTS
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    base = reports / "runs" / f"{stamp}_{name}"
+    base = reports / kind / f"{stamp}_{name}"
     base.parent.mkdir(parents=True, exist_ok=True)
     for i in range(1, 10_000):
         d = base if i == 1 else base.with_name(f"{base.name}_{i}")
