@@ -22,10 +22,13 @@ Map of the package (every name below is importable from ``footprint.accounts``):
 * ``summary`` — ``summary`` (Earths, reserve, overshoot day per country and year), ``year_span``,
   ``year_summary``, ``headline`` (what notebook 01 writes to ``headline.json``);
 * ``checks`` — ``identity_check`` (``IdentityCheck``), ``check_totals``;
+* ``compute`` — ``compute`` (countries and years → a :class:`~footprint.core.results.Result` with every
+  table and headline of notebook 01), ``output_tables``;
 * ``factors`` — ``equivalence_factors``, ``yield_factors`` and their matrix forms
   ``equivalence_factors_from``, ``yield_factors_from``.
 """
 
+from footprint.accounts.compute import compute, output_tables
 from footprint.accounts.checks import IdentityCheck, check_totals, identity_check
 from footprint.accounts.factors import (
     equivalence_factors,
@@ -56,6 +59,8 @@ from footprint.accounts.summary import HEADLINE_COLUMNS, headline, summary, year
 from footprint.core.errors import DataFileError
 
 __all__ = [
+    "compute",
+    "output_tables",
     "HEADLINE_COLUMNS",
     "JAPAN_CODE",
     "LAND_TYPES",

@@ -64,6 +64,32 @@ class FigureRecord:
         """Nothing: the notebook already shows the exported PNG; a record is no reading for a person."""
 
 
+@dataclass(frozen=True, eq=False)
+class Figure:
+    """A drawn figure with the text its export needs, as the figure functions return it.
+
+    A figure function (:mod:`footprint.outputs.figures`) takes a topic's
+    :class:`~footprint.core.results.Result` and a language, draws the chart and takes its title and
+    caption from the catalog (:mod:`footprint.outputs.catalog`); a notebook passes it on as
+    ``out.figure(spec)``, and :meth:`export` (``save_figure``'s keywords) is all it adds.
+    """
+
+    fig: object
+    name: str
+    title: str
+    caption: str
+    source: str
+    status: str = "published"
+    year: int | str | None = None
+    data_edition: str = ""
+    credit: str = ""
+
+    def export(self) -> dict:
+        """Keywords of :func:`save_figure` (without ``fig`` and ``name``)."""
+        return {"title": self.title, "caption": self.caption, "source": self.source, "status": self.status,
+                "year": self.year, "data_edition": self.data_edition, "credit": self.credit}
+
+
 def columns(width_in: float, fontsize: float) -> int:
     """Wrap width in text columns (:func:`footprint.outputs.text.text_width`) for ``width_in`` inches
     of text at ``fontsize`` points: a Latin character of DejaVu Sans is about 0.6 em on average, a

@@ -26,7 +26,7 @@ from footprint.core import paths
 from footprint.core import write_tables, write_text
 from footprint.core.layout import NotebookLayout
 from footprint.outputs.style import setup_style
-from footprint.outputs.export import FigureRecord, save_figure
+from footprint.outputs.export import Figure, FigureRecord, save_figure
 from footprint.outputs.labels import check_lang
 
 
@@ -70,12 +70,21 @@ class NotebookOutputs:
     def layout(self) -> NotebookLayout:
         return NotebookLayout(self.output_dir)
 
-    def figure(self, fig, name: str, *, show: bool = True, **kwargs) -> FigureRecord:
+    def figure(self, fig, name: str | None = None, *, show: bool = True, **kwargs) -> FigureRecord:
         """Export ``fig`` (see :func:`footprint.outputs.export.save_figure`) and show the exported PNG.
+
+        ``fig`` is a matplotlib figure with ``name`` and the export's keywords, or a
+        :class:`~footprint.outputs.export.Figure` made by a figure function (its name, title,
+        caption, source and status; keywords given here override them).
 
         Showing the exported file, caption and credit included, means that JupyterLab, the
         executed notebook and its HTML report display exactly what a brief will cite.
         """
+        if isinstance(fig, Figure):
+            kwargs = {**fig.export(), **kwargs}
+            fig, name = fig.fig, name or fig.name
+        if not name:
+            raise TypeError("out.figure(fig, name, ...): a matplotlib figure needs a name")
         kwargs.setdefault("lang", self.lang)
         kwargs.setdefault("parameters", self.parameters)
         kwargs.setdefault("notebook", self.notebook)

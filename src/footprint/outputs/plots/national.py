@@ -8,7 +8,8 @@ import pandas as pd
 
 from footprint.accounts import LAND_TYPES
 from footprint.outputs.export import table_figure
-from footprint.outputs.labels import label, pick
+from footprint.outputs.catalog import text
+from footprint.outputs.labels import label
 from footprint.outputs.style import PALETTE
 
 
@@ -30,11 +31,10 @@ def footprint_vs_biocapacity(ef: pd.DataFrame, bc: pd.DataFrame, lang: str = "en
         for xi, tot in zip(x + offset, bottom, strict=True):
             ax.text(xi, tot + 0.05, f"{tot:.2f}", ha="center", va="bottom", fontsize=8)
     ax.set_xticks(x, [f"{label(c, lang)}" for c in ef.index])
-    ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_ylabel(label("gha_per_cap", lang))
     ax.set_ylim(0, ax.get_ylim()[1] * 1.25)
     ax.legend(ncols=3, fontsize=8, loc="upper right")
-    ax.text(0.01, 0.98, pick(lang, "left bar: footprint · right bar (hatched): biocapacity",
-                              "左：フットプリント　右（斜線）：生物生産力"),
+    ax.text(0.01, 0.98, text("national.bars_key", lang),
             transform=ax.transAxes, fontsize=8, va="top")
     ax.grid(axis="x", visible=False)
     if title:
@@ -50,7 +50,7 @@ def time_series(ef: pd.DataFrame, bc: pd.Series, lang: str = "en", title: str = 
                  labels=[label(lt, lang) for lt in LAND_TYPES], alpha=0.9)
     ax.plot(years, bc.to_numpy(), color="black", lw=2.2, label=label("biocapacity", lang))
     ax.set_xlim(years.min(), years.max())
-    ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_ylabel(label("gha_per_cap", lang))
     ax.legend(ncols=2, fontsize=8, loc="upper right")
     if title:
         ax.set_title(title)
@@ -79,10 +79,8 @@ def earths_table(year_summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 def earths_table_labels(lang: str = "en") -> list[str]:
     """Column headings of :func:`earths_table`."""
-    return [pick(lang, "Footprint\n(gha/person)", "フットプリント\n(gha/人)"),
-            pick(lang, "Biocapacity\n(gha/person)", "生物生産力\n(gha/人)"),
-            label("earths", lang), pick(lang, "Own biocapacities\nneeded", "自国の生物生産力\nの何倍"),
-            pick(lang, "Overshoot day\n(month-day)", "オーバーシュート・\nデー（月-日）")]
+    return [text("national.col_ef", lang), text("national.col_bc", lang), label("earths", lang),
+            text("national.col_needed", lang), text("national.col_day", lang)]
 
 
 def earths_and_overshoot_days(year_summary: pd.DataFrame, lang: str = "en", title: str = ""):
