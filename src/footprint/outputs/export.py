@@ -20,15 +20,11 @@ import matplotlib.pyplot as plt
 from footprint import __version__
 from footprint.core import STATUSES, atomic_path
 from footprint.core.layout import NotebookLayout
-from footprint.outputs.labels import check_lang
+from footprint.outputs.catalog import check_lang, text
 from footprint.outputs.style import JA_FONT, setup_style  # noqa: F401  (setup_style re-used by callers)
 from footprint.outputs.text import wrap
 
 FORMATS = ("png", "svg", "pdf")
-_STATUS_PREFIX = {
-    "en": {"estimated": "ESTIMATE. ", "illustrative": "ILLUSTRATIVE SCENARIO. "},
-    "ja": {"estimated": "【推計値】", "illustrative": "【例示シナリオ】"},
-}
 
 
 @dataclass(frozen=True)
@@ -56,9 +52,8 @@ class FigureRecord:
 
     @property
     def citation(self) -> str:
-        if self.lang == "ja":
-            return f"{self.title}。footprint {self.version}、図「{self.name}」。データ：{self.source}"
-        return f"{self.title}. footprint {self.version}, figure '{self.name}'. Data: {self.source}"
+        return text("export.citation", self.lang, title=self.title, version=self.version, name=self.name,
+                    source=self.source)
 
     def _ipython_display_(self) -> None:
         """Nothing: the notebook already shows the exported PNG; a record is no reading for a person."""
@@ -117,11 +112,6 @@ def add_caption(fig, caption: str, credit: str, lang: str = "en") -> None:
     fig.text(left, bottom - gap, _wrap(credit, lang, w, 7), ha="left", va="top", fontsize=7, color="#666666")
 
 
-_STATUS_TAG = {
-    "en": {"published": "Published data", "derived": "Derived from published data", "estimated": "Estimate",
-           "illustrative": "Illustrative scenario"},
-    "ja": {"published": "公表値", "derived": "公表値からの算出値", "estimated": "推計値", "illustrative": "例示シナリオ"},
-}
 STATUS_COLOURS = {"published": "#1b9e77", "derived": "#7570b3", "estimated": "#d95f02", "illustrative": "#757575"}
 
 
@@ -135,15 +125,15 @@ def year_text(year: int | str | None, lang: str) -> str:
     if year is None or year == "":
         return ""
     if isinstance(year, (int, float)) and not isinstance(year, bool):
-        return f"{int(year)}年" if lang == "ja" else str(int(year))
+        return text("export.year", lang, year=int(year))
     return str(year)
 
 
 def status_tag(status: str, year: int | str | None, lang: str) -> str:
     """The small tag drawn on every figure: its year and what its numbers are (``2022 · Estimate``)."""
-    word = _STATUS_TAG[lang][status]
+    word = text(f"status_tag.{status}", lang)
     y = year_text(year, lang)
-    return f"{y} · {word}" if y else word
+    return text("export.tag", lang, year=y, status=word) if y else word
 
 
 def drawn_titles(fig) -> list:
@@ -265,10 +255,10 @@ def _check_dpi(dpi) -> int:
 
 def _caption_and_credit(caption: str, source: str, credit: str, status: str, lang: str) -> tuple[str, str]:
     """The caption with its status label (ESTIMATE, ...) and the credit line (source, credit, version)."""
-    prefix = _STATUS_PREFIX[lang].get(status, "")
+    prefix = text(f"status_prefix.{status}", lang)
     full_caption = caption if caption.startswith(prefix) else prefix + caption
-    src_word = "出典" if lang == "ja" else "Source"
-    credit_line = f"{src_word}: {source}" + (f" / {credit}" if credit else "") + f" — footprint {__version__}"
+    more = text("export.credit_more", lang, credit=credit) if credit else ""
+    credit_line = text("export.credit", lang, source=source, credit=more, version=__version__)
     return full_caption, credit_line
 
 
