@@ -1,4 +1,4 @@
-"""Run outputs for readers: figure index, HTML without code, figure pack; Dask engine."""
+"""Run outputs for readers: figure index, HTML without code, figure pack."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import zipfile
 
 import pytest
 
-from footprint.pipeline import brief
 from footprint.pipeline import runner
 from footprint.core import paths
 
@@ -65,22 +64,6 @@ def test_run_writes_index_html_report_and_pack(nbdir, tmp_path):
     assert {"figures/line.png", "figures/line.svg", "figures/line.pdf", "figures/line.json", "index.md"} <= names
     m = json.loads(res.manifest.read_text(encoding="utf-8"))
     assert m["outputs"]["md"] == "index.md" and m["outputs"]["05_test_brief"] == "05_test_brief"
-
-
-def test_figure_pack_is_deterministic(nbdir, tmp_path):
-    res = runner.run(reports=tmp_path / "r")
-    folder = res.run_dir / "05_test_brief"
-    a = (folder / "figure_pack.zip").read_bytes()
-    brief.figure_pack(folder)
-    assert (folder / "figure_pack.zip").read_bytes() == a
-
-
-def test_dask_engine_runs_tasks_on_a_local_cluster(nbdir, tmp_path):
-    pytest.importorskip("distributed")
-    res = runner.run(reports=tmp_path / "reports", engine="dask", jobs=2)
-    assert [r["status"] for r in res.results] == ["ok", "ok"]
-    m = json.loads(res.manifest.read_text(encoding="utf-8"))
-    assert m["engine"] == "dask"
 
 
 def test_scenario_reports_key_selects_notebooks(nbdir, tmp_path):

@@ -8,6 +8,7 @@ topic compute functions the notebooks call (nothing here re-implements a noteboo
 from __future__ import annotations
 
 import json
+import re
 
 import nbformat
 import pandas as pd
@@ -134,8 +135,15 @@ def test_unchanged_rerun_reuses_every_notebook_and_reproduces_the_pack(shared_ru
     prov = json.loads((paths.PROCESSED / "provenance.json").read_text(encoding="utf-8"))
     tables = {f"{r['notebook']}/{p.name}" for r in warm.results for p in (warm.run_dir / r["label"] / "tables").iterdir()}
     assert prov["run"] == warm.run_dir.name and set(prov["files"]) == tables
-    brief = warm.run_dir / "05_local_sdgs_brief"
-    assert (brief / "figure_pack.zip").read_bytes() == (shared_run.run_dir / "05_local_sdgs_brief" / "figure_pack.zip").read_bytes()
+    # the reader's files are the same bytes: the figure pack, the notebook pages, and the brief and index
+    # pages apart from their header (which names the run)
+    nb = "05_local_sdgs_brief"
+    assert (warm.run_dir / nb / "figure_pack.zip").read_bytes() == (shared_run.run_dir / nb / "figure_pack.zip").read_bytes()
+    strip = lambda s: re.sub(r"<header>.*?</header>", "", re.sub(r"<title>.*?</title>", "", s), flags=re.S)  # noqa: E731
+    for page in (f"{nb}/{nb}.html", "index.html"):
+        assert strip((warm.run_dir / page).read_text(encoding="utf-8")) == strip((shared_run.run_dir / page).read_text(encoding="utf-8"))
+    for page in shared_run.run_dir.glob("*/*.notebook.html"):
+        assert (warm.run_dir / page.relative_to(shared_run.run_dir)).read_bytes() == page.read_bytes(), page.name
 
 
 def test_executing_again_reproduces_the_reused_outputs(shared_run):

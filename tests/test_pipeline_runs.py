@@ -155,6 +155,12 @@ def test_prune_keeps_the_newest_runs_and_every_pointed_run(project):
 
 
 def test_no_output_names_the_machine(project):
+    """No written file names the user's folders, host or account; the brief shows a file parameter by its name."""
+    import getpass
+    import socket
+
+    from footprint.pipeline.report import changed_parameters
+
     user_file = project / "my data" / "weights.csv"
     user_file.parent.mkdir()
     user_file.write_text("w\n1\n")
@@ -168,9 +174,15 @@ def test_no_output_names_the_machine(project):
         if p.is_file() and p.suffix in (".json", ".ipynb", ".csv", ".md", ".html"):
             text = p.read_text(encoding="utf-8", errors="replace")
             assert "my data" not in text, p
+            assert f"/home/{getpass.getuser()}/" not in text, p
+            if p.suffix in (".json", ".md"):  # a host name as short as "vm" is also CSS in the HTML pages
+                assert socket.gethostname() not in text, p
             if p.suffix != ".ipynb":
                 assert str(project) not in text, p
     assert list((res.run_dir / "inputs").glob("*_weights.csv"))
+    executed = res.run_dir / res.results[0]["executed_notebook"]
+    shown = changed_parameters(executed, {"lang": "ja", "output_dir": str(project / "run"), "weights_file": str(user_file)})
+    assert shown == {"lang": "ja", "weights_file": "weights.csv"}
 
 
 def test_a_read_only_reports_folder_is_one_line(project, capsys):
@@ -230,6 +242,7 @@ def test_dask_cluster_in_another_working_directory_brings_outputs_back(project, 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
         res = runner.run(reports=project / "reports", engine="dask", scheduler=cl.scheduler_address)
     assert res.ok, res.failed
+    assert _manifest(res)["engine"] == "dask"
     for r in res.results:
         assert (res.run_dir / r["label"] / "tables" / "values.csv").is_file()
         assert r["cache"]["stored"] is True
