@@ -6,6 +6,7 @@ import pytest
 
 from footprint import forest as F
 from footprint.core.errors import ParameterError
+from footprint.pipeline.model import RunParameters
 
 
 @pytest.fixture(scope="module")
@@ -13,8 +14,14 @@ def inputs():
     return F.load_inputs()
 
 
+def defaults(**changed) -> dict:
+    """The scenario's parameters at the run's defaults (the parameter model holds them, not the function)."""
+    p = RunParameters()
+    return {k: getattr(p, k) for k in F.SCENARIO_PARAMETERS} | changed
+
+
 def test_scenario_tables_are_consistent(inputs):
-    sc = F.forest_scenario(inputs)
+    sc = F.forest_scenario(inputs, **defaults())
     assert sc.flows["fiscal_year"].tolist() == list(range(2019, 2026))
     assert set(sc.destinations["fiscal_year"]) == {2024, 2025}
     assert sc.destinations_in()["fiscal_year"].eq(2024).all()
@@ -26,4 +33,4 @@ def test_scenario_tables_are_consistent(inputs):
 
 def test_destination_year_needs_the_levy(inputs):
     with pytest.raises(ParameterError, match="destination_fy"):
-        F.forest_scenario(inputs, destination_fy=2023)
+        F.forest_scenario(inputs, **defaults(destination_fy=2023))

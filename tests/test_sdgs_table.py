@@ -10,6 +10,7 @@ from footprint import city as C
 from footprint import flows as FL
 from footprint import forest as F
 from footprint import sdgs as S
+from footprint.pipeline.model import RunParameters
 from footprint.core.errors import DataFileError
 from footprint.core.status import STATUSES
 
@@ -25,7 +26,8 @@ def table(parts, nfa):
     ci = C.load_inputs(nfa=nfa)
     head = C.headline_results(ci, C.OSAKA, 2022, 200, 1)
     fi = F.load_inputs()
-    sc = F.forest_scenario(fi)
+    p = RunParameters()
+    sc = F.forest_scenario(fi, **{k: getattr(p, k) for k in F.SCENARIO_PARAMETERS})
     seed = FL.load_seed()
     flows, _ = FL.with_model_layers(seed.flows, seed.nodes, seed.units, origin=C.osaka_origin_table(2022),
                                     origin_year=2022, fund=sc.flows)

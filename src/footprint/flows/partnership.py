@@ -115,7 +115,7 @@ def cross_checks(emb: pd.DataFrame, faostat: pd.DataFrame, prototype: pd.DataFra
 
 
 def partnership_ledger(seed_flows: pd.DataFrame, seed_nodes: pd.DataFrame, fund: pd.DataFrame | None = None, *,
-                       years: Sequence[int] = YEARS_DEFAULT, draws: int = 2000, seed: int = 2026,
+                       draws: int, seed: int, years: Sequence[int] = YEARS_DEFAULT,
                        structural_sigma: float = 0.2, intensity_sigma: float = 0.3,
                        household: pd.DataFrame | None = None, nfa: pd.DataFrame | None = None) -> Partnership:
     """Every table of the ledger from the shipped data (``fund``: :func:`footprint.forest.osaka_fund_flows`).

@@ -77,7 +77,8 @@ from footprint.forest.offsets import (
     osaka_emissions,
 )
 from footprint.forest.compute import carbon_footprint_of, compute, emissions_of, scenario_of
-from footprint.forest.scenario import ForestScenario, forest_scenario, headline, scenario_offsets, scenario_tables
+from footprint.forest.scenario import (SCENARIO_PARAMETERS, ForestScenario, forest_scenario, headline, scenario_offsets,
+                                       scenario_tables)
 from footprint.forest.sink import forest_sink, sink_co2_t, stands_table
 from footprint.forest.wood import (
     CO2_PER_C,
@@ -97,7 +98,7 @@ __all__ = [
     "calibrate_workers_share", "carbon_footprint_estimate", "carbon_footprint_from_city", "carbon_footprint_of",
     "compute", "census_columns",
     "decay_constant", "emissions_of", "estimate_city_emissions", "estimate_payers", "fiscal_year_parameters", "fod_stock",
-    "forest_ratio_multiplier", "forest_scenario", "forest_sink", "fund_flows", "headline", "hwp_stock",
+    "SCENARIO_PARAMETERS", "forest_ratio_multiplier", "forest_scenario", "forest_sink", "fund_flows", "headline", "hwp_stock",
     "largest_remainder", "levy_payments", "load_allocation_params", "load_carbon_params", "load_constants",
     "load_forestry_workers", "load_inputs", "load_municipalities", "load_planted_forest", "load_prefectures",
     "load_published_receipts", "load_supplied_indicators", "money_destinations", "municipality_indicators",

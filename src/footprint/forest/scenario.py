@@ -68,21 +68,27 @@ class ForestScenario:
         return float(d.loc[d["pref_code"] == OSAKA_PREF_CODE, "amount_jpy"].sum())
 
 
+#: the scenario's parameters: every one must be given (their defaults and ranges are the run's parameter model,
+#: ``footprint.pipeline.model.RunParameters``, and nowhere else)
+SCENARIO_PARAMETERS = ("fiscal_years", "census_2020_from_fy", "destination_fy", "wood_share", "purchase_years",
+                       "horizon_year", "partner_codes", "supported_area_ha", "stand_mix")
+
+
 def forest_scenario(
     inputs: ForestInputs,
     *,
-    fiscal_years: Sequence[int] = (2019, 2025),
-    census_2020_from_fy: int = 2022,
+    fiscal_years: Sequence[int],
+    census_2020_from_fy: int,
+    destination_fy: int,
+    wood_share: float,
+    purchase_years: Sequence[int],
+    horizon_year: int,
+    partner_codes: Sequence[str],
+    supported_area_ha: float,
+    stand_mix: Sequence[Sequence],
     payers_persons: float | None = None,
     forestry_workers: pd.DataFrame | None = None,
     planted_forest: pd.DataFrame | None = None,
-    destination_fy: int = 2024,
-    wood_share: float = 0.5,
-    purchase_years: Sequence[int] = (2019, 2050),
-    horizon_year: int = 2050,
-    partner_codes: Sequence[str] = ("27216", "27383"),
-    supported_area_ha: float = 100.0,
-    stand_mix: Sequence[Sequence] = (("sugi", 38, 0.6), ("hinoki", 25, 0.4)),
 ) -> ForestScenario:
     """Compose the forest scenario from the topic's functions.
 

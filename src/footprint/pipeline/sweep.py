@@ -114,10 +114,8 @@ def headline_row(topic: str, values: Mapping[str, object]) -> dict:
         else:
             if "forest" not in _INPUTS:
                 _INPUTS["forest"] = F.load_inputs()
-            sc = F.forest_scenario(_INPUTS["forest"], **{k: getattr(params, k) for k in (
-                "fiscal_years", "census_2020_from_fy", "destination_fy", "wood_share", "purchase_years",
-                "horizon_year", "partner_codes", "supported_area_ha", "stand_mix")},
-                payers_persons=params.payers_persons)
+            sc = F.forest_scenario(_INPUTS["forest"], **{k: getattr(params, k) for k in F.SCENARIO_PARAMETERS},
+                                   payers_persons=params.payers_persons)
             row.update(wood_stock_co2_t=sc.stock_end_co2_t, partner_sink_co2_t_per_yr=sc.sink_total_co2_t,
                        wood_volume_m3=sc.wood_volume_m3,
                        net_outflow_jpy=float(sc.flows["net_outflow_jpy"].iloc[-1]))
