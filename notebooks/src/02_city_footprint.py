@@ -62,19 +62,15 @@ processed_dir = ""  # empty: do not publish (the runner publishes complete basel
 results = {}  # empty: compute the model in the notebook; the runner sets the folders of the run's computed results
 
 # %%
-from footprint import accounts as A
 from footprint import city as C
-from footprint.outputs.labels import label, pick
-from footprint.outputs.plots import city as city_plots
+from footprint.outputs.catalog import text
+from footprint.outputs.figures import city as figures
 from footprint.pipeline.model import start
 
 run = start("02_city_footprint", globals())  # checks the parameters; reads (or computes) the run's results
 out, R = run.out, run.results["city"]  # figures and tables of this notebook; the run's city result
 v = R.values
-name = v["city"] if lang == "ja" else v["city_en"]
-names = (name, label("Japan", lang), label("World", lang))  # the city, Japan and the world in tables and figures
-basis = pick(lang, "two-or-more-person households", "二人以上の世帯")  # the survey's household basis, in every caption
-clum_kind = pick(lang, "estimated CLUM (RAS)", "推計CLUM（RAS）") if not v["clum_supplied"] else clum_file
+clum_kind = text("city.clum_estimated", lang) if not v["clum_supplied"] else clum_file
 print(f"{v['city']} ({v['city_en']}), {v['year']}: population {v['population_persons']:,.0f}, area {v['area_ha']:,.0f} ha")
 print(f"spending window {v['window_years'][0]}–{v['window_years'][-1]}; CLUM: {clum_kind}; draws {draws} "
       f"(52 cities and sensitivity {v['comparison_draws']}, time series {v['series_draws']})")
@@ -123,23 +119,7 @@ ratios.round(3)
 # ## (a) Footprint per person by consumption category and land type
 
 # %%
-fig = city_plots.category_land_type(R["clum_city"], R["clum_national"], name, lang)
-top = city_plots.row_label(R["clum_city"]["total"].idxmax(), lang)
-out.figure(
-    fig,
-    "city_footprint_by_category",
-    title=pick(lang, f"{name}: footprint per person by category and land type, {v['year']}",
-               f"{name}：消費項目・土地タイプ別 1人当たりフットプリント（{v['year']}年）"),
-    caption=pick(lang,
-                 f"Footprint per person of {name} by consumption category (rows) and land type (colours), "
-                 f"{v['year']}, from an estimated national CLUM scaled by item-level spending ratios of {basis} "
-                 f"(prices and grid corrected); black ticks: Japan's per-person value of the row. Largest row: {top}.",
-                 f"{name}の消費項目（行）・土地タイプ（色）別1人当たりフットプリント（{v['year']}年）。推計した全国CLUMを"
-                 f"{basis}の品目別支出比（物価・電力係数補正済み）で按分。黒い縦線は日本の同項目の値。最大の項目：{top}。"),
-    source=C.SOURCE,
-    status="estimated",
-    data_edition=A.NFA_EDITION,
-)
+out.figure(figures.footprint_by_category(R, lang))
 
 # %% [markdown]
 # ## Headline numbers with their 90 % intervals
@@ -152,11 +132,6 @@ out.figure(
 
 # %%
 head = R["headline"]
-ef = C.headline_row(head, "ef_gha_per_cap")
-outside = C.headline_row(head, "share_outside_city")
-has_bc = v["has_biocapacity"]
-outside_text = (f"{outside['central']:.1%}" if has_bc else pick(lang, "not available (no land-use data for this city)",
-                                                                "土地利用データがないため算出不可"))
 head[["indicator", "unit", "central", "median", "p05", "p95", "p05_parametric", "p95_parametric", "interval",
       "status"]]
 
@@ -164,55 +139,13 @@ head[["indicator", "unit", "central", "median", "p05", "p95", "p05_parametric", 
 # ## (b) The city beside Japan and the world
 
 # %%
-jw = R["japan_world"].set_axis(list(names))
-ef_tab, bc_tab = jw[list(A.LAND_TYPES)], jw["bc_gha_per_cap"]
-fig = city_plots.city_japan_world(ef_tab, bc_tab, (ef["p05"], ef["p95"]), lang,
-                                  title=pick(lang, f"Footprint and biocapacity per person, {v['year']}",
-                                             f"1人当たりフットプリントと生物生産力（{v['year']}年）"))
-bc_text = (f"{v['central']['bc_gha_per_cap']:.3f} gha" if has_bc else
-           pick(lang, "not available (no land-use data)", "土地利用データがないため算出不可"))
-out.figure(
-    fig,
-    "city_japan_world",
-    title=pick(lang, f"{name}, Japan and the world: footprint and biocapacity per person, {v['year']}",
-               f"{name}・日本・世界の1人当たりフットプリントと生物生産力（{v['year']}年）"),
-    caption=pick(lang,
-                 f"{name} needs {ef['central']:.2f} gha per person (full 90 % interval {ef['p05']:.2f}–{ef['p95']:.2f}; "
-                 f"parametric {ef['p05_parametric']:.2f}–{ef['p95_parametric']:.2f}; {basis}), "
-                 f"{ef['central'] / v['japan_ef_gha_per_cap']:.2f} × Japan's {v['japan_ef_gha_per_cap']:.2f} gha; "
-                 f"its own biocapacity per person: {bc_text}. Hatched bars: biocapacity.",
-                 f"{name}の1人当たりフットプリントは{ef['central']:.2f} gha（全体90%区間 {ef['p05']:.2f}–{ef['p95']:.2f}、"
-                 f"パラメータ90%区間 {ef['p05_parametric']:.2f}–{ef['p95_parametric']:.2f}、{basis}）で、"
-                 f"日本（{v['japan_ef_gha_per_cap']:.2f} gha）の{ef['central'] / v['japan_ef_gha_per_cap']:.2f}倍。"
-                 f"市内の1人当たり生物生産力：{bc_text}。斜線は生物生産力。"),
-    source=C.SOURCE + "; " + A.NFA_SOURCE,
-    status="estimated",
-    data_edition=A.NFA_EDITION,
-)
+out.figure(figures.japan_world(R, lang))
 
 # %% [markdown]
 # ## (c) Where the footprint lands: inside the city, the rest of Japan, abroad; carbon not located
 
 # %%
-fig = city_plots.origin_split(R["origin"].drop(columns="status"), name, lang)
-abroad_share = v["abroad_share"]
-out.figure(
-    fig,
-    "city_footprint_origin",
-    title=pick(lang, f"{name}: footprint by land type and origin, {v['year']}",
-               f"{name}：土地タイプ別・由来別フットプリント（{v['year']}年）"),
-    caption=pick(lang,
-                 f"{name}'s total footprint (million gha) by land type, split by where it is met: abroad by Japan's "
-                 f"import share I/(P+I) of each land type ({abroad_share:.0%} of the total), inside the city up to "
-                 f"its own biocapacity, the rest elsewhere in Japan. Carbon is shown apart ({C.CARBON_NOT_LOCATED_LABEL[0]}): "
-                 f"the method does not locate uptake land. Share met outside the city: {outside_text}.",
-                 f"{name}のフットプリント総量（百万gha）を土地タイプ別・由来別に示す。海外分は日本の輸入比率 I/(P+I)"
-                 f"（総量の{abroad_share:.0%}）、市内分は市の生物生産力まで、残りは国内の他地域。炭素は別に示す"
-                 f"（{C.CARBON_NOT_LOCATED_LABEL[1]}）：手法は吸収地を特定しない。市外で満たされる割合：{outside_text}。"),
-    source=C.SOURCE + "; " + A.NFA_SOURCE,
-    status="estimated",
-    data_edition=A.NFA_EDITION,
-)
+out.figure(figures.origin(R, lang))
 
 # %% [markdown]
 # ## (d) Over time
@@ -223,25 +156,7 @@ out.figure(
 
 # %%
 ts = R["time_series"]
-fig = city_plots.time_series(ts, name, lang,
-                             title=pick(lang, f"{name}: footprint per person, {ts['year'].min()}–{ts['year'].max()}",
-                                        f"{name}：1人当たりフットプリントの推移（{ts['year'].min()}–{ts['year'].max()}年）"))
-out.figure(
-    fig,
-    "city_footprint_time_series",
-    title=pick(lang, f"{name}: footprint per person over time", f"{name}：1人当たりフットプリントの推移"),
-    caption=pick(lang,
-                 f"Central estimate and full 90 % interval of {name}'s footprint per person ({basis}) against "
-                 f"Japan and the world. "
-                 f"The city follows Japan's trend; the gap reflects its household spending "
-                 f"({ts['central'].iloc[-1] / ts['japan_gha_per_cap'].iloc[-1]:.2f} × Japan in {ts['year'].iloc[-1]}).",
-                 f"{name}の1人当たりフットプリント（{basis}）の中央推計と全体90%区間、日本・世界との比較。市の推移は日本の傾向に従い、"
-                 f"差は家計支出の違いによる（{ts['year'].iloc[-1]}年は日本の"
-                 f"{ts['central'].iloc[-1] / ts['japan_gha_per_cap'].iloc[-1]:.2f}倍）。"),
-    source=C.SOURCE + "; " + A.NFA_SOURCE,
-    status="estimated",
-    data_edition=A.NFA_EDITION,
-)
+out.figure(figures.time_series(R, lang))
 ts.round(3)
 
 # %% [markdown]
@@ -249,25 +164,7 @@ ts.round(3)
 
 # %%
 cmp = R["capital_cities"]
-rank, n_cities = v["rank"], v["n_cities"]
-fig = city_plots.city_comparison(cmp, v["city"], v["japan_ef_gha_per_cap"], lang,
-                                 title=pick(lang, f"Footprint per person of the {n_cities} survey cities, {v['year']}",
-                                            f"家計調査{n_cities}市の1人当たりフットプリント（{v['year']}年）"))
-out.figure(
-    fig,
-    "capital_cities_comparison",
-    title=pick(lang, f"Footprint per person of the {n_cities} survey cities, {v['year']}",
-               f"家計調査{n_cities}市の1人当たりフットプリント（{v['year']}年）"),
-    caption=pick(lang,
-                 f"Same method for every city ({basis}; each city's own household size where SSDSE-C has it). "
-                 f"{name} ranks {rank} of {n_cities}. Thin lines: full 90 % intervals (structural and parametric); "
-                 f"thick: parametric. Intervals overlap widely: differences of a few per cent are not significant.",
-                 f"全市に同じ手法を適用（{basis}。SSDSE-Cに値のある市はその世帯人員）。{name}は{n_cities}市中{rank}位。"
-                 f"細線：全体90%区間（構造＋パラメータ）、太線：パラメータ90%区間。区間は大きく重なり、数%の差は有意ではない。"),
-    source=C.SOURCE + "; " + A.NFA_SOURCE,
-    status="estimated",
-    data_edition=A.NFA_EDITION,
-)
+out.figure(figures.capital_cities(R, lang))
 cmp[["rank", "city", "city_en", "central", "p05", "p95", "p05_parametric", "p95_parametric",
      "ratio_to_japan"]].round(3)
 
@@ -279,29 +176,9 @@ cmp[["rank", "city", "city_en", "central", "p05", "p95", "p05_parametric", "p95_
 # person (GFN's convention for countries).
 
 # %%
-days = R["overshoot_days"].set_axis(list(names))
-dates = C.overshoot_dates(head, v["year"])
-date, date_lo, date_hi = dates["central"], dates["p05"], dates["p95"]
-earths = C.headline_row(head, "earths")["central"]
-statement = pick(lang,
-                 f"If everyone lived like the residents of {name}, humanity would have used up the year's biocapacity "
-                 f"by {date:%d %B} (full 90 % interval {date_lo:%d %b}–{date_hi:%d %b}) and would need "
-                 f"{earths:.2f} Earths.",
-                 f"世界中の人が{name}の住民のように暮らすと、1年分の生物生産力を{date.month}月{date.day}日"
-                 f"（全体90%区間 {date_lo.month}月{date_lo.day}日–{date_hi.month}月{date_hi.day}日）に使い切り、"
-                 f"地球{earths:.2f}個分が必要になる。")
+statement = figures.overshoot_statement(R, lang)
 print(statement)
-fig = city_plots.overshoot_calendar(days, v['year'], lang,
-                                    title=pick(lang, f"Overshoot day, {v['year']}", f"オーバーシュート・デー（{v['year']}年）"))
-out.figure(
-    fig,
-    "city_overshoot_day",
-    title=pick(lang, f"{name}: overshoot day, {v['year']}", f"{name}のオーバーシュート・デー（{v['year']}年）"),
-    caption=statement + pick(lang, " Whiskers: full 90 % interval.", "ひげ：全体90%区間。"),
-    source=C.SOURCE + "; " + A.NFA_SOURCE,
-    status="estimated",
-    data_edition=A.NFA_EDITION,
-)
+out.figure(figures.overshoot_day(R, lang))
 
 # %% [markdown]
 # ## (g) Which input moves the footprint most?
@@ -314,23 +191,7 @@ out.figure(
 
 # %%
 sens = R["sensitivity"]
-fig = city_plots.tornado(sens, v["central"]["ef_gha_per_cap"], lang,
-                         title=pick(lang, f"{name}: sensitivity of the footprint per person, {v['year']}",
-                                    f"{name}：1人当たりフットプリントの感度（{v['year']}年）"))
-top_input = city_plots.group_label(sens["input"].iloc[0], lang)
-out.figure(
-    fig,
-    "city_sensitivity_tornado",
-    title=pick(lang, f"{name}: which input moves the footprint most", f"{name}：フットプリントを最も動かす入力"),
-    caption=pick(lang,
-                 f"90 % range of {name}'s footprint per person when one input group varies alone. Largest: {top_input}. "
-                 f"The spreads of the CLUM prior and of household size are illustrative.",
-                 f"入力グループを一つずつ変えたときの{name}の1人当たりフットプリントの90%範囲。最大：{top_input}。"
-                 f"CLUM事前構造と世帯人員のばらつきは例示値。"),
-    source=C.SOURCE,
-    status="estimated",
-    data_edition=A.NFA_EDITION,
-)
+out.figure(figures.sensitivity_tornado(R, lang))
 sens.round(4)
 
 # %% [markdown]
@@ -342,25 +203,7 @@ sens.round(4)
 
 # %%
 ssens = R["structural_sensitivity"]
-fig = city_plots.structural_sensitivity(ssens, name, lang,
-                                        title=pick(lang, f"{name}: what the structural choices do, {v['year']}",
-                                                   f"{name}：構造的な選択の影響（{v['year']}年）"))
-top_choice = city_plots.CHOICE_LABELS.get(ssens["choice"].iloc[0], (ssens["choice"].iloc[0],) * 2)
-out.figure(
-    fig,
-    "city_structural_sensitivity",
-    title=pick(lang, f"{name}: which structural choice moves the footprint most",
-               f"{name}：フットプリントを最も動かす構造的な選択"),
-    caption=pick(lang,
-                 f"Change of {name}'s central footprint per person when one structural choice takes another option "
-                 f"({basis} by default). Largest: {top_choice[0]}. These choices, drawn together with the parametric "
-                 f"inputs, give the full 90 % interval.",
-                 f"構造的な選択を一つずつ変えたときの{name}の1人当たりフットプリント中央推計の変化（既定は{basis}）。"
-                 f"最大：{top_choice[1]}。これらをパラメータと同時に抽出したものが全体90%区間。"),
-    source=C.SOURCE,
-    status="estimated",
-    data_edition=A.NFA_EDITION,
-)
+out.figure(figures.structural_sensitivity(R, lang))
 hb = R["household_basis"]
 print(f"one-person margin for {v['city']}: factor {hb['factor'].iloc[0]:.3f} ({hb['status'].iloc[0]})")
 ssens.round(4)

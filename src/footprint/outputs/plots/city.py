@@ -1,4 +1,9 @@
-"""Charts of the city footprint: tables in, matplotlib figures out."""
+"""Charts of the city footprint: tables in, matplotlib figures out.
+
+Every word drawn comes from the caption catalog (``captions/<lang>/city.yml``: sections ``city_rows``,
+``city_origins``, ``city_choices``, ``city_options``, ``city_groups``, ``city_plots``; names of land
+types, places and units from ``labels.yml``).
+"""
 
 from __future__ import annotations
 
@@ -9,70 +14,55 @@ import numpy as np
 import pandas as pd
 
 from footprint.accounts import LAND_TYPES
-from footprint.city.categories import CARBON_NOT_LOCATED, CARBON_NOT_LOCATED_LABEL
-from footprint.outputs.labels import label, pick
+from footprint.city.categories import CARBON_NOT_LOCATED
+from footprint.outputs.catalog import check_lang, section, text
+from footprint.outputs.labels import label
 from footprint.outputs.style import PALETTE
 
-ROW_LABELS = {
-    "food": ("Food", "食料"),
-    "housing": ("Housing (incl. energy, water)", "住居（光熱・水道を含む）"),
-    "personal_transport": ("Personal transport", "個人の移動"),
-    "goods": ("Goods", "財"),
-    "services": ("Services", "サービス"),
-    "government": ("Government", "政府消費"),
-    "gfcf": ("Capital formation", "総固定資本形成"),
-}
-ORIGIN_LABELS = {
-    "city": ("Inside the city", "市内"),
-    "rest_of_japan": ("Rest of Japan", "国内の他地域"),
-    "abroad": ("Abroad", "海外"),
-    CARBON_NOT_LOCATED: CARBON_NOT_LOCATED_LABEL,
-}
+def _pairs(table: str) -> dict[str, tuple[str, str]]:
+    """``{key: (english, japanese)}`` of a catalog section (the tuples this module used to define inline)."""
+    en, ja = section(table, "en"), section(table, "ja")
+    return {k: (en[k], ja.get(k, en[k])) for k in en}
+
+
+# The names below live in the catalog (captions/<lang>/city.yml); these (en, ja) tables stay for callers.
+ROW_LABELS = _pairs("city_rows")
+ORIGIN_LABELS = _pairs("city_origins")
 ORIGIN_COLORS = {"city": PALETTE["biocapacity"], "rest_of_japan": "#7986cb", "abroad": PALETTE["footprint"],
                  CARBON_NOT_LOCATED: "#bdbdbd"}
-CHOICE_LABELS = {
-    "prior": ("CLUM prior", "CLUM事前構造"),
-    "bridge": ("Survey-item bridge", "品目→CLUM対応表"),
-    "energy_share": ("Direct-energy share", "直接エネルギー比率"),
-    "prices": ("Regional price deflation", "地域物価補正"),
-    "grid": ("Grid (utility) scaling", "電力会社係数補正"),
-    "household": ("Household basis", "世帯の範囲"),
-}
-OPTION_LABELS = {
-    "national_mix": ("every row at Japan's land-type mix", "全行を日本の土地タイプ構成に"),
-    "alternative": ("eating out and transport fares to services", "外食・交通運賃をサービスへ"),
-    "low": ("low", "低"), "high": ("high", "高"),
-    "False": ("off", "なし"),
-    "all_households": ("all households (one-person margin)", "総世帯（単身世帯の補正）"),
-}
-GROUP_LABELS = {
-    "clum_profiles": ("CLUM prior: land-type profiles", "CLUM事前構造：土地タイプ構成"),
-    "clum_row_weights": ("CLUM prior: GHG row weights (3EID)", "CLUM事前構造：GHG行ウェイト（3EID）"),
-    "household_share": ("Household share of Japan's EF (66–70 %)", "日本のEFに占める家計の割合（66–70%）"),
-    "survey_food": ("Survey noise: food", "家計調査の標本誤差：食料"),
-    "survey_housing": ("Survey noise: housing, energy", "家計調査の標本誤差：住居・光熱"),
-    "survey_personal_transport": ("Survey noise: transport", "家計調査の標本誤差：交通・通信"),
-    "survey_goods": ("Survey noise: goods", "家計調査の標本誤差：財"),
-    "survey_services": ("Survey noise: services", "家計調査の標本誤差：サービス"),
-    "national_standin": ("National spending stand-in", "全国値の代替推計"),
-    "household_size": ("Household size", "世帯人員"),
-    "land_use": ("Land-use areas", "土地利用面積"),
-}
+CHOICE_LABELS = _pairs("city_choices")
+OPTION_LABELS = _pairs("city_options")
+GROUP_LABELS = _pairs("city_groups")
 
 
-def _lab(table: dict, key: str, lang: str) -> str:
-    en, ja = table.get(key, (key, key))
-    return pick(lang, en, ja)
+def _lab(table: str, key: str, lang: str) -> str:
+    """The name of ``key`` in the catalog section ``table``; unknown keys are returned unchanged."""
+    return section(table, check_lang(lang)).get(key, key)
+
+
+def _t(key: str, lang: str, /, **values) -> str:
+    """Chart text of this module (``city_plots.<key>``)."""
+    return text(f"city_plots.{key}", lang, **values)
 
 
 def row_label(row: str, lang: str = "en") -> str:
     """The label of a CLUM row (``food``, ``housing``, …) in ``lang``."""
-    return _lab(ROW_LABELS, row, lang)
+    return _lab("city_rows", row, lang)
 
 
 def group_label(group: str, lang: str = "en") -> str:
     """The label of a Monte Carlo input group (``clum_profiles``, ``land_use``, …) in ``lang``."""
-    return _lab(GROUP_LABELS, group, lang)
+    return _lab("city_groups", group, lang)
+
+
+def choice_label(choice: str, lang: str = "en") -> str:
+    """The label of a structural choice (``prior``, ``household``, …) in ``lang``."""
+    return _lab("city_choices", choice, lang)
+
+
+def option_label(option: str, lang: str = "en") -> str:
+    """The label of a structural choice's option (``low``, ``alternative``, ``False``, …) in ``lang``."""
+    return _lab("city_options", str(option), lang)
 
 
 def _title(ax, title: str | None) -> None:
@@ -97,16 +87,14 @@ def category_land_type(clum_city: pd.DataFrame, clum_national: pd.DataFrame, cit
         left += v
     nat = clum_national.loc[rows, list(LAND_TYPES)].sum(axis=1).to_numpy()
     ax.scatter(nat, y, marker="|", s=260, color="black", linewidths=2, zorder=3,
-               label=pick(lang, "Japan (same row)", "日本（同じ項目）"))
+               label=_t("japan_same_row", lang))
     pad = 0.01 * max(left.max(), nat.max())
     for yi, tot in zip(y, left, strict=True):  # the value labels the city's bar, at its end
         ax.text(tot + pad, yi + 0.22, f"{tot:.2f}", va="bottom", ha="left", fontsize=8, gid="city_value")
-    ax.set_yticks(y, [_lab(ROW_LABELS, r, lang) for r in rows])
-    ax.set_xlabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_yticks(y, [row_label(r, lang) for r in rows])
+    ax.set_xlabel(label("gha_per_cap", lang))
     ax.set_xlim(0, max(left.max(), nat.max()) * 1.12)
-    ax.set_title(title if title is not None else
-                 pick(lang, f"{city_label}: footprint per person by consumption category and land type",
-                      f"{city_label}：消費項目・土地タイプ別 1人当たりフットプリント"))
+    ax.set_title(title if title is not None else _t("category_title", lang, city=city_label))
     ax.legend(ncols=2, fontsize=8, loc="center right", bbox_to_anchor=(1.0, 0.45))
     ax.grid(axis="y", visible=False)
     return fig
@@ -139,10 +127,10 @@ def city_japan_world(ef: pd.DataFrame, bc: pd.Series, interval: tuple[float, flo
     tops[0] = max(bottom[0], hi)
     for xi, tot, top, b in zip(x, bottom, tops, bcv, strict=True):
         ax.text(xi - 0.15, top + 0.1, f"{tot:.2f}", ha="center", fontsize=9)
-        txt = pick(lang, "n/a", "データなし") if np.isnan(b) else (f"{b:.2f}" if b >= 0.1 else f"{b:.3f}")
+        txt = _t("not_available", lang) if np.isnan(b) else (f"{b:.2f}" if b >= 0.1 else f"{b:.3f}")
         ax.text(xi + 0.25, np.nan_to_num(b) + 0.05, txt, ha="center", fontsize=8, color=PALETTE["biocapacity"])
     ax.set_xticks(x, list(ef.index))
-    ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_ylabel(label("gha_per_cap", lang))
     ax.set_ylim(0, bottom.max() * 1.45)
     ax.legend(ncols=3, fontsize=8, loc="upper right")
     ax.grid(axis="x", visible=False)
@@ -163,18 +151,17 @@ def origin_split(origin: pd.DataFrame, city_label: str, lang: str = "en", title:
     left = np.zeros(len(t))
     for o in t.columns:
         v = t[o].to_numpy()
-        ax.barh(y, v, left=left, color=ORIGIN_COLORS[o], edgecolor="white", label=_lab(ORIGIN_LABELS, o, lang))
+        ax.barh(y, v, left=left, color=ORIGIN_COLORS[o], edgecolor="white", label=_lab("city_origins", o, lang))
         left += v
     for yi, tot, ab, nl in zip(y, left, t["abroad"].to_numpy(), t[CARBON_NOT_LOCATED].to_numpy(), strict=True):
         share = ab / tot if tot > 0 else 0
-        txt = (pick(lang, f"{tot:.2f} (not located)", f"{tot:.2f}（所在は特定されない）") if nl > 0
-               else pick(lang, f"{tot:.2f} ({share:.0%} abroad)", f"{tot:.2f}（海外{share:.0%}）"))
+        txt = (_t("origin_not_located", lang, total=tot) if nl > 0
+               else _t("origin_abroad", lang, total=tot, share=share))
         ax.text(tot + 0.05, yi, txt, va="center", fontsize=8)
     ax.set_yticks(y, [label(lt, lang) for lt in t.index])
-    ax.set_xlabel(pick(lang, "million gha", "百万gha"))
+    ax.set_xlabel(_t("million_gha", lang))
     ax.set_xlim(0, left.max() * 1.35)
-    ax.set_title(title if title is not None else
-                 pick(lang, f"{city_label}: where the footprint lands", f"{city_label}：フットプリントはどこで満たされるか"))
+    ax.set_title(title if title is not None else _t("origin_title", lang, city=city_label))
     ax.legend(fontsize=8, loc="upper right")
     ax.grid(axis="y", visible=False)
     return fig
@@ -185,14 +172,12 @@ def time_series(ts: pd.DataFrame, city_label: str, lang: str = "en", title: str 
     fig, ax = plt.subplots(figsize=(9.0, 4.6))
     x = ts["year"].to_numpy()
     ax.fill_between(x, ts["p05"], ts["p95"], color=PALETTE["footprint"], alpha=0.25,
-                    label=pick(lang, f"{city_label}: full 90 % interval" if "p05_parametric" in ts else
-                               f"{city_label}: 90 % interval",
-                               f"{city_label}：全体90%区間" if "p05_parametric" in ts else f"{city_label}：90%区間"))
+                    label=_t("band_full" if "p05_parametric" in ts else "band", lang, city=city_label))
     ax.plot(x, ts["central"], color=PALETTE["footprint"], lw=2.2, marker="o", ms=4,
-            label=pick(lang, f"{city_label}: central estimate", f"{city_label}：中央推計"))
+            label=_t("central", lang, city=city_label))
     ax.plot(x, ts["japan_gha_per_cap"], color="black", lw=1.8, ls="--", label=label("Japan", lang))
     ax.plot(x, ts["world_gha_per_cap"], color=PALETTE["muted"], lw=1.8, ls=":", label=label("World", lang))
-    ax.set_ylabel(pick(lang, "gha per person", "gha/人"))
+    ax.set_ylabel(label("gha_per_cap", lang))
     ax.set_ylim(0, max(ts["p95"].max(), ts["japan_gha_per_cap"].max()) * 1.25)
     ax.set_xticks(x, [str(v) for v in x], rotation=0, fontsize=8)
     ax.legend(ncols=2, fontsize=8, loc="lower left")
@@ -212,7 +197,7 @@ def city_comparison(cmp: pd.DataFrame, highlight: str, japan: float, lang: str =
         ax.hlines(y, t["p05_parametric"], t["p95_parametric"], color=col, lw=3.2, alpha=0.9)
     ax.scatter(t["central"], y, color=col, s=np.where(hi, 60, 22), zorder=3)
     ax.axvline(japan, color="black", ls="--", lw=1.2)
-    ax.text(japan, len(t) - 0.2, " " + pick(lang, f"Japan {japan:.2f}", f"日本 {japan:.2f}"), fontsize=8, va="bottom")
+    ax.text(japan, len(t) - 0.2, " " + _t("japan_value", lang, japan=japan), fontsize=8, va="bottom")
     names = t["city"] if lang == "ja" else t["city_en"]
     ax.set_yticks(y, names, fontsize=7.5)
     for tick, h in zip(ax.get_yticklabels(), hi, strict=True):
@@ -221,10 +206,7 @@ def city_comparison(cmp: pd.DataFrame, highlight: str, japan: float, lang: str =
             tick.set_fontweight("bold")
     ax.set_ylim(-0.8, len(t) + 0.6)
     full = "p05_parametric" in t
-    ax.set_xlabel(pick(lang, "gha per person (dot: central; thin line: full 90 % interval; thick: parametric)" if full
-                       else "gha per person (dot: central estimate; line: 90 % interval)",
-                       "gha/人（点：中央推計、細線：全体90%区間、太線：パラメータ90%区間）" if full
-                       else "gha/人（点：中央推計、線：90%区間）"))
+    ax.set_xlabel(_t("comparison_axis_full" if full else "comparison_axis", lang))
     ax.grid(axis="y", visible=False)
     _title(ax, title)
     return fig
@@ -240,7 +222,7 @@ def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en", title: s
     ax.set_xlim(0, 366)
     ax.set_ylim(-0.5, len(days) - 0.5)
     month_starts = [(_dt.date(year, m, 1) - _dt.date(year, 1, 1)).days for m in range(1, 13)]
-    ax.set_xticks(month_starts, [pick(lang, _dt.date(year, m, 1).strftime("%b"), f"{m}月") for m in range(1, 13)])
+    ax.set_xticks(month_starts, [_t("month", lang, date=_dt.date(year, m, 1)) for m in range(1, 13)])
     ax.grid(axis="y", visible=False)
     colors = [PALETTE["highlight"], "black", PALETTE["muted"]]
     for i, (name, row) in enumerate(days.iterrows()):
@@ -252,7 +234,7 @@ def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en", title: s
                         capsize=6, lw=1.8)
         ax.plot([row["day"]], [yi], marker="D", color=c, ms=7)
         date = _dt.date(year, 1, 1) + _dt.timedelta(days=max(1, int(np.ceil(row["day"]))) - 1)
-        txt = pick(lang, f"{name}: {date.strftime('%d %b')}", f"{name}：{date.month}月{date.day}日")
+        txt = _t("overshoot_date", lang, name=name, date=date)
         ax.text(min(row["day"], 366) + 4, yi + 0.28, txt, fontsize=9, va="center", color=c)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -260,35 +242,34 @@ def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en", title: s
     return fig
 
 
-def tornado(sens: pd.DataFrame, central: float, lang: str = "en", unit: str = "gha per person",
+def tornado(sens: pd.DataFrame, central: float, lang: str = "en", unit: str | None = None,
             title: str | None = None):
     """One-at-a-time sensitivity: the 90 % range of the footprint when each input varies alone; ``title`` above the axes.
 
     Inputs whose range is zero (they do not move this indicator, e.g. land use for the footprint)
-    get no row; a note under the axes names them. The legend explains the two colours.
+    get no row; a note under the axes names them. The legend explains the two colours. ``unit``: the
+    unit named on the axis (default: gha per person in ``lang``).
     """
     zero = (sens["p95"] - sens["p05"]).abs() <= 1e-9
     t = sens[~zero].iloc[::-1].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(9.0, 4.8))
     y = np.arange(len(t))
     ax.barh(y, t["p95"] - central, left=central, color=PALETTE["footprint"], alpha=0.85, height=0.6,
-            label=pick(lang, "central → 95th percentile", "中央推計→95パーセンタイル"))
+            label=_t("to_p95", lang))
     ax.barh(y, t["p05"] - central, left=central, color=PALETTE["fishing_grounds"], alpha=0.85, height=0.6,
-            label=pick(lang, "5th percentile → central", "5パーセンタイル→中央推計"))
-    ax.axvline(central, color="black", lw=1, label=pick(lang, f"central estimate {central:.2f}",
-                                                       f"中央推計 {central:.2f}"))
+            label=_t("from_p05", lang))
+    ax.axvline(central, color="black", lw=1, label=_t("central_value", lang, central=central))
     for yi, (lo, hi) in enumerate(zip(t["p05"], t["p95"], strict=True)):
         ax.text(hi + 0.003, yi, f"±{(hi - lo) / 2:.3f}", va="center", fontsize=8)
-    ax.set_yticks(y, [_lab(GROUP_LABELS, g, lang) for g in t["input"]], fontsize=8)
+    ax.set_yticks(y, [group_label(g, lang) for g in t["input"]], fontsize=8)
     span = max(float(np.abs(t["p95"].to_numpy() - central).max(initial=0)),
                float(np.abs(central - t["p05"].to_numpy()).max(initial=0)), 1e-3)
     ax.set_xlim(central - span * 1.3, central + span * 1.5)
-    ax.set_xlabel(pick(lang, f"footprint per person, {unit} (bar: 5th–95th percentile)",
-                       "1人当たりフットプリント（gha/人、棒：5–95パーセンタイル）"))
+    ax.set_xlabel(_t("tornado_axis", lang, unit=label("gha_per_cap", lang) if unit is None else unit))
     ax.legend(fontsize=8, loc="lower right")
     if zero.any():
-        names = ", ".join(_lab(GROUP_LABELS, g, lang) for g in sens.loc[zero, "input"])
-        fig.text(0.01, 0.01, pick(lang, f"No effect on this indicator: {names}", f"この指標に影響なし：{names}"),
+        names = ", ".join(group_label(g, lang) for g in sens.loc[zero, "input"])
+        fig.text(0.01, 0.01, _t("no_effect", lang, names=names),
                  fontsize=7.5, color=PALETTE["muted"])
     ax.grid(axis="y", visible=False)
     _title(ax, title)
@@ -306,19 +287,18 @@ def structural_sensitivity(sens: pd.DataFrame, city_label: str, lang: str = "en"
     y = np.arange(len(t))
     v = 100 * t["relative_change"].to_numpy(dtype=float)
     up = v >= 0
-    ax.barh(y[up], v[up], color=PALETTE["footprint"], height=0.6, label=pick(lang, "raises", "増加"))
-    ax.barh(y[~up], v[~up], color=PALETTE["fishing_grounds"], height=0.6, label=pick(lang, "lowers", "減少"))
+    ax.barh(y[up], v[up], color=PALETTE["footprint"], height=0.6, label=_t("raises", lang))
+    ax.barh(y[~up], v[~up], color=PALETTE["fishing_grounds"], height=0.6, label=_t("lowers", lang))
     ax.axvline(0, color="black", lw=1)
     for yi, val in zip(y, v, strict=True):
         ax.text(val + (0.05 if val >= 0 else -0.05), yi, f"{val:+.1f} %", va="center",
                 ha="left" if val >= 0 else "right", fontsize=8)
-    labels = [f"{_lab(CHOICE_LABELS, c, lang)}: {_lab(OPTION_LABELS, str(o), lang)}"
+    labels = [_t("choice_option", lang, choice=choice_label(c, lang), option=option_label(o, lang))
               for c, o in zip(t["choice"], t["option"], strict=True)]
     ax.set_yticks(y, labels, fontsize=8)
     span = max(float(np.abs(v).max(initial=0)), 0.5)
     ax.set_xlim(-span * 1.5, span * 1.5)
-    ax.set_xlabel(pick(lang, f"{city_label}: change of the central footprint per person against the default choices, %",
-                       f"{city_label}：既定の選択に対する1人当たりフットプリント中央推計の変化（%）"))
+    ax.set_xlabel(_t("structural_axis", lang, city=city_label))
     ax.legend(fontsize=8, loc="lower right")
     ax.grid(axis="y", visible=False)
     _title(ax, title)
