@@ -10,16 +10,13 @@ from matplotlib.patches import Patch
 
 from footprint.core.places import OSAKA_CODE, OSAKA_PREF_CODE
 from footprint.outputs import maps
-from footprint.outputs.labels import pick
+from footprint.outputs.catalog import section, text
 from footprint.outputs.style import PALETTE, log_dots
 
 RECEIPTS = "#1b9e77"
 PAYMENTS = "#d95f02"
 NET = "#333333"
 POOL_COLOURS = {"sawnwood": "#8d6e63", "panels": "#e6a532", "paper": "#9e9e9e"}
-SPECIES_JA = {"sugi": "スギ", "hinoki": "ヒノキ", "karamatsu": "カラマツ", "akamatsu": "アカマツ", "kuromatsu": "クロマツ",
-              "todomatsu": "トドマツ", "buna": "ブナ", "nara": "ナラ類", "other_broadleaf": "その他広葉樹"}
-POOL_JA = {"sawnwood": "製材", "panels": "木質パネル（合板等）", "paper": "紙"}
 
 
 def _subplots(*args, **kwargs):
@@ -49,8 +46,8 @@ def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str
     est_r = (flows["receipts_status"] != "published").to_numpy()
     est_p = (flows["payments_status"] != "published").to_numpy()
     for xs, vals, est, colour, lab in (
-        (x - w / 2, _m(flows["receipts_jpy"]), est_r, RECEIPTS, pick(lang, "Receipts (transfer tax)", "受取（森林環境譲与税）")),
-        (x + w / 2, _m(flows["payments_jpy"]), est_p, PAYMENTS, pick(lang, "Payments (levy, from FY2024)", "納付（森林環境税、2024年度〜）")),
+        (x - w / 2, _m(flows["receipts_jpy"]), est_r, RECEIPTS, text("forest_receipts_vs_payments.receipts", lang)),
+        (x + w / 2, _m(flows["payments_jpy"]), est_p, PAYMENTS, text("forest_receipts_vs_payments.payments", lang)),
     ):
         ax.bar(xs, vals, w, color=colour, label=lab, edgecolor="white",
                hatch=[("///" if e else None) for e in est], linewidth=0.5)
@@ -59,7 +56,7 @@ def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str
                 ax.annotate(f"{v:,.0f}", (xi, v), xytext=(0, 8), textcoords="offset points", ha="center",
                             va="bottom", fontsize=7.5)
     ax.plot(x, _m(flows["net_outflow_jpy"]), color=NET, marker="o", lw=1.5,
-            label=pick(lang, "Net outflow (payments − receipts)", "純流出（納付−受取）"))
+            label=text("forest_receipts_vs_payments.net_outflow", lang))
     ax.axhline(0, color="black", lw=0.8)
     pub = published[(published["code5"] == OSAKA_CODE)]
     pos = {y: i for i, y in enumerate(fy)}
@@ -67,23 +64,22 @@ def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str
     first = pub[(pub["part"] == "first_tranche") & pub["fiscal_year"].isin(pos)]
     if len(full):
         ax.scatter([pos[y] - w / 2 for y in full["fiscal_year"]], _m(full["amount_jpy"]), marker="D", s=36, zorder=5,
-                   color="black", label=pick(lang, "Published receipt (full year)", "公表値（年度計）"))
+                   color="black", label=text("forest_receipts_vs_payments.published_full_year", lang))
     if len(first):
         ax.scatter([pos[y] - w / 2 for y in first["fiscal_year"]], 2 * _m(first["amount_jpy"]), marker="x", s=40,
-                   zorder=5, color="black", label=pick(lang, "2 × published first tranche", "公表値（第1回譲与額）×2"))
-    ax.set_xticks(x, [f"FY{y}" if lang == "en" else f"{y}年度" for y in fy])
-    ax.set_ylabel(pick(lang, "million yen per year", "百万円/年"))
+                   zorder=5, color="black", label=text("forest_receipts_vs_payments.published_first_tranche", lang))
+    ax.set_xticks(x, [text("forest.fiscal_year", lang, year=y) for y in fy])
+    ax.set_ylabel(text("forest_receipts_vs_payments.ylabel", lang))
     handles, labels = ax.get_legend_handles_labels()
     handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="///"))
-    labels.append(pick(lang, "hatched: estimate", "斜線：推計値"))
+    labels.append(text("forest_receipts_vs_payments.hatched", lang))
     ax.legend(handles, labels, fontsize=8, loc="upper left", ncols=2)
     lo, hi = ax.get_ylim()
     ax.set_ylim(lo, hi * 1.3)
     ax.grid(axis="x", visible=False)
     first, last = int(fy[0]), int(fy[-1])
-    ax.set_title(title if title is not None else pick(
-        lang, f"Osaka City: transfer-tax receipts and levy payments, FY{first}–FY{last}",
-        f"大阪市：森林環境譲与税の受取と森林環境税の納付（{first}–{last}年度）"))
+    ax.set_title(title if title is not None
+                 else text("forest_receipts_vs_payments.plot_title", lang, first=first, last=last))
     return fig
 
 
@@ -98,11 +94,11 @@ def money_destinations_bar(dest: pd.DataFrame, fiscal_year: int, lang: str = "en
     home_rows = d[(d["pref_code"] == home) & ~d["pref_code"].isin(head["pref_code"])]
     rest = d[~d["pref_code"].isin(head["pref_code"]) & (d["pref_code"] != home)]
     shown = pd.concat([head, home_rows])
-    names = shown["pref_name"].tolist() if lang == "ja" else [PREF_EN.get(c, c) for c in shown["pref_code"]]
+    names = region_names(shown, lang)
     vals = _m(shown["amount_jpy"]).tolist()
     colours = [PALETTE["highlight"] if c == home else PALETTE["forest_products"] for c in shown["pref_code"]]
     if len(rest):
-        names.append(pick(lang, f"other {len(rest)} prefectures", f"その他{len(rest)}都道府県"))
+        names.append(text("forest_money_destinations.other", lang, n=len(rest)))
         vals.append(float(_m(rest["amount_jpy"].sum())))
         colours.append(PALETTE["muted"])
     fig, ax = _subplots(figsize=(8, 5.4))
@@ -111,17 +107,15 @@ def money_destinations_bar(dest: pd.DataFrame, fiscal_year: int, lang: str = "en
     for yi, v in zip(y, vals, strict=True):
         ax.text(v, yi, f" {v:,.1f}", va="center", fontsize=8)
     ax.set_yticks(y, names)
-    ax.set_xlabel(pick(lang, "million yen", "百万円"))
+    ax.set_xlabel(text("forest_money_destinations.xlabel", lang))
     ax.set_xlim(0, max(vals) * 1.15)
     ax.grid(axis="y", visible=False)
     total = _m(d["amount_jpy"].sum())
-    ax.text(0.98, 0.97, pick(lang, f"Osaka City's levy, FY{fiscal_year}: {total:,.0f} M yen\n"
-                                   "red: back to Osaka Prefecture and its municipalities",
-                             f"大阪市民の森林環境税（{fiscal_year}年度）：{total:,.0f}百万円\n赤：大阪府域（府＋市町村）に戻る分"),
+    ax.text(0.98, 0.97, text("forest_money_destinations.levy_box", lang, fiscal_year=fiscal_year, total=total),
             transform=ax.transAxes, ha="right", va="top", fontsize=8.5,
             bbox={"facecolor": "white", "edgecolor": "#cccccc", "pad": 3})
-    ax.set_title(title if title is not None else pick(lang, f"Where Osaka City's forest levy goes, FY{fiscal_year}",
-                                                      f"大阪市民の森林環境税の行き先（{fiscal_year}年度）"))
+    ax.set_title(title if title is not None
+                 else text("forest_money_destinations.plot_title", lang, fiscal_year=fiscal_year))
     return fig
 
 
@@ -146,7 +140,7 @@ def money_map(prefs_gdf, dest: pd.DataFrame, fiscal_year: int, partners_gdf=None
     cax = ax.inset_axes([0.60, 0.20, 0.36, 0.025])
     sm = plt.cm.ScalarMappable(cmap="YlGn", norm=plt.Normalize(vmin, vmax))
     cb = fig.colorbar(sm, cax=cax, orientation="horizontal")
-    cb.set_label(pick(lang, f"million yen, FY{fiscal_year}", f"百万円（{fiscal_year}年度）"), fontsize=8)
+    cb.set_label(text("forest_money_map.colorbar", lang, fiscal_year=fiscal_year), fontsize=8)
     cb.ax.tick_params(labelsize=7)
     # inset: Osaka City and the partner municipalities
     ins = ax.inset_axes([0.0, 0.56, 0.40, 0.42])
@@ -156,11 +150,11 @@ def money_map(prefs_gdf, dest: pd.DataFrame, fiscal_year: int, partners_gdf=None
     if osaka_gdf is not None and len(osaka_gdf):
         for a in (ax, ins):
             osaka_gdf.plot(ax=a, color=PALETTE["highlight"], edgecolor=PALETTE["highlight"], linewidth=0.6)
-        handles.append(Patch(color=PALETTE["highlight"], label=pick(lang, "Osaka City (payer)", "大阪市（納付側）")))
+        handles.append(Patch(color=PALETTE["highlight"], label=text("forest_money_map.osaka", lang)))
     if partners_gdf is not None and len(partners_gdf):
         partners_gdf.plot(ax=ins, color="#b3cde3", edgecolor="#1f4e9c", linewidth=1.2)
         handles.append(Patch(facecolor="#b3cde3", edgecolor="#1f4e9c",
-                             label=pick(lang, "Partner forests (illustrative)", "連携先の森林（例示）")))
+                             label=text("forest_money_map.partners", lang)))
     focus = [x for x in (osaka_gdf, partners_gdf) if x is not None and len(x)]
     if focus:
         b = np.array([f.total_bounds for f in focus])  # minx, miny, maxx, maxy per layer
@@ -183,8 +177,7 @@ def money_map(prefs_gdf, dest: pd.DataFrame, fiscal_year: int, partners_gdf=None
     # the lower left of Japan's frame holds Okinawa and the lower right the credit: the bar sits in the sea
     maps.add_scale_bar(ax, lang=lang, anchor=(0.62, 0.09))
     maps.add_scale_bar(ins, lang=lang, loc="lower right", fraction=0.3)
-    ax.set_title(title if title is not None else pick(lang, f"Osaka City's forest levy by receiving region, FY{fiscal_year}",
-                                                      f"大阪市民の森林環境税の受け手地域（{fiscal_year}年度）"))
+    ax.set_title(title if title is not None else text("forest_money_map.plot_title", lang, fiscal_year=fiscal_year))
     return fig, ax
 
 
@@ -206,27 +199,28 @@ def wood_stock(stock: pd.DataFrame, lang: str = "en", title: str | None = None):
     inflow = stock.groupby("year")["inflow_co2_t"].sum()
     pools = [p for p in ("sawnwood", "panels", "paper") if p in s.columns] + [p for p in s.columns
                                                                            if p not in POOL_COLOURS]
+    pool_names = section("forest_pools", lang)
     fig, ax = _subplots(figsize=(9, 4.8))
     ax.stackplot(s.index, *[s[p].to_numpy() for p in pools], colors=[POOL_COLOURS.get(p, "#607d8b") for p in pools],
-                 labels=[(POOL_JA.get(p, p) if lang == "ja" else p) for p in pools], alpha=0.9)
+                 labels=[pool_names.get(p, p) for p in pools], alpha=0.9)
     ax.bar(inflow.index, inflow.to_numpy(), width=0.6, color="none", edgecolor="black", linewidth=0.7,
-           label=pick(lang, "yearly inflow (carbon bought)", "年間流入（購入木材の炭素）"))
+           label=text("forest_wood_carbon_stock.inflow", lang))
     last = s.index.max()
     total_last = float(s.loc[last].sum())
     ax.annotate(f"{total_last:,.0f} t-CO₂", (last, total_last), xytext=(-10, 8), textcoords="offset points",
                 ha="right", fontsize=9, weight="bold")
     ax.set_xlim(s.index.min() - 0.5, last + 0.5)
-    ax.set_ylabel(pick(lang, "t-CO₂ stored", "貯蔵量 t-CO₂"))
+    ax.set_ylabel(text("forest_wood_carbon_stock.ylabel", lang))
     ax.legend(fontsize=8, loc="upper left")
     ax.set_ylim(0, max(total_last, float(s.sum(axis=1).max())) * 1.2)
-    ax.set_title(title if title is not None else pick(lang, f"Carbon stored in wood bought with the transfer tax, to {last}",
-                                                      f"譲与税で購入した木材に貯蔵される炭素（{last}年まで）"))
+    ax.set_title(title if title is not None else text("forest_wood_carbon_stock.plot_title", lang, last=last))
     return fig
 
 
 def partner_sink(sink: pd.DataFrame, lang: str = "en", title: str | None = None):
     """Bars of the annual sink of supported stands by partner and species (t-CO2/yr)."""
-    t = sink.assign(partner=sink["name"] if lang == "ja" else sink["code5"].map(PARTNER_EN).fillna(sink["name"]))
+    t = sink.assign(partner=sink["code5"].map(section("forest_partners", lang)).fillna(sink["name"]))
+    species = section("forest_species", lang)
     piv = t.pivot_table(index="partner", columns="species", values="co2_t", aggfunc="sum", sort=False).fillna(0.0)
     area = t.groupby("partner", sort=False)["area_ha"].sum()
     fig, ax = _subplots(figsize=(8, 4.6))
@@ -235,19 +229,18 @@ def partner_sink(sink: pd.DataFrame, lang: str = "en", title: str | None = None)
     y = np.arange(len(piv))[::-1]
     for sp in piv.columns:
         v = piv[sp].to_numpy()
-        ax.barh(y, v, left=left, color=colours.get(sp, "#607d8b"), label=(SPECIES_JA.get(sp, sp) if lang == "ja" else sp),
+        ax.barh(y, v, left=left, color=colours.get(sp, "#607d8b"), label=species.get(sp, sp),
                 edgecolor="white")
         left += v
     for yi, tot, a in zip(y, left, area.loc[piv.index], strict=True):
-        ax.text(tot, yi, pick(lang, f" {tot:,.0f} t-CO₂/yr on {a:,.0f} ha", f" {tot:,.0f} t-CO₂/年（{a:,.0f} ha）"),
-                va="center", fontsize=8.5)
+        ax.text(tot, yi, text("forest_partner_forest_sink.bar_label", lang, total=tot, area=a), va="center",
+                fontsize=8.5)
     ax.set_yticks(y, piv.index)
     ax.set_xlim(0, left.max() * 1.45)
-    ax.set_xlabel(pick(lang, "t-CO₂ absorbed per year", "年間吸収量 t-CO₂"))
+    ax.set_xlabel(text("forest_partner_forest_sink.xlabel", lang))
     ax.legend(fontsize=8, loc="lower right")
     ax.grid(axis="y", visible=False)
-    ax.set_title(title if title is not None else pick(lang, "Annual CO₂ sink of the supported partner forests",
-                                                      "支援する連携先森林の年間CO₂吸収量"))
+    ax.set_title(title if title is not None else text("forest_partner_forest_sink.plot_title", lang))
     return fig
 
 
@@ -261,48 +254,36 @@ def offsets_chart(off: pd.DataFrame, lang: str = "en", marks=(2030, 2050),
     fig, (a1, a2) = _subplots(1, 2, figsize=(11, 4.6), gridspec_kw={"width_ratios": [1.25, 1]})
     yrs = off["year"].to_numpy()
     a1.bar(yrs, off["wood_stored_co2_t"], color=POOL_COLOURS["sawnwood"],
-           label=pick(lang, "net addition to the wood stock", "木材中の炭素の純増"))
+           label=text("forest_offsets_vs_emissions.wood", lang))
     a1.bar(yrs, off["forest_sink_co2_t"], bottom=off["wood_stored_co2_t"].clip(lower=0), color="#2e7d32",
-           label=pick(lang, "partner-forest sink", "連携先森林の吸収"))
+           label=text("forest_offsets_vs_emissions.sink", lang))
     a1.axhline(0, color="black", lw=0.8)
-    a1.set_ylabel(pick(lang, "t-CO₂ per year", "t-CO₂/年"))
+    a1.set_ylabel(text("forest_offsets_vs_emissions.ylabel", lang))
     a1.legend(fontsize=8, loc="upper left")
     a1.set_ylim(min(0, off["wood_stored_co2_t"].min() * 1.2), off["total_co2_t"].max() * 1.35)
     marks = [m for m in marks if m in set(yrs)]
     rows = off.set_index("year")
-    names = [pick(lang, "GHG emissions (CO₂e)", "温室効果ガス排出量（CO₂換算）"), pick(lang, "carbon footprint", "カーボン・フットプリント")]
+    names = [text("forest_offsets_vs_emissions.emissions", lang), text("forest_offsets_vs_emissions.footprint", lang)]
     vals = [float(rows["emissions_co2_t"].iloc[0]), float(rows["footprint_co2_t"].iloc[0])]
     colours = ["#455a64", PALETTE["footprint"]]
     for m in marks:
-        names.append(pick(lang, f"stored + absorbed {m}", f"貯蔵＋吸収 {m}年"))
+        names.append(text("forest_offsets_vs_emissions.mark", lang, year=m))
         vals.append(max(float(rows.loc[m, "total_co2_t"]), 1e-3))
         colours.append("#2e7d32")
     # dots, not bars: on a log axis a bar's length starts at an arbitrary floor and hides a 10,000× gap
     log_dots(a2, vals, names, colours, ref=0,
-             ratio_label=lambda r: pick(lang, f"= 1/{r} of emissions", f"＝排出量の{r}分の1"))
-    a2.set_xlabel(pick(lang, "t-CO₂ per year (log scale: each step is 10×)", "t-CO₂/年（対数目盛：1目盛10倍）"))
+             ratio_label=lambda r: text("forest_offsets_vs_emissions.ratio", lang, ratio=r))
+    a2.set_xlabel(text("forest_offsets_vs_emissions.xlabel", lang))
     fig.tight_layout()
-    left, right = panel_titles if panel_titles is not None else (
-        pick(lang, "Stored + absorbed per year", "年間の貯蔵＋吸収"),
-        pick(lang, "Against Osaka City's emissions and footprint", "大阪市の排出量・フットプリントとの比較"))
+    left, right = panel_titles if panel_titles is not None else (text("forest_offsets_vs_emissions.left_title", lang),
+                                                                  text("forest_offsets_vs_emissions.right_title", lang))
     a1.set_title(left)
     a2.set_title(right)
     return fig
 
 
 def region_names(dest: pd.DataFrame, lang: str = "en") -> list[str]:
-    """Names of the receiving regions of ``dest`` rows: Japanese names, or English by prefecture code."""
-    return (dest["pref_name"] if lang == "ja" else dest["pref_code"].map(PREF_EN)).tolist()
-
-
-#: English names of the prefectures by JIS code (for English labels)
-PREF_EN = dict(zip(
-    [f"{i:02d}" for i in range(1, 48)],
-    ["Hokkaido", "Aomori", "Iwate", "Miyagi", "Akita", "Yamagata", "Fukushima", "Ibaraki", "Tochigi", "Gunma",
-     "Saitama", "Chiba", "Tokyo", "Kanagawa", "Niigata", "Toyama", "Ishikawa", "Fukui", "Yamanashi", "Nagano", "Gifu",
-     "Shizuoka", "Aichi", "Mie", "Shiga", "Kyoto", "Osaka", "Hyogo", "Nara", "Wakayama", "Tottori", "Shimane",
-     "Okayama", "Hiroshima", "Yamaguchi", "Tokushima", "Kagawa", "Ehime", "Kochi", "Fukuoka", "Saga", "Nagasaki",
-     "Kumamoto", "Oita", "Miyazaki", "Kagoshima", "Okinawa"], strict=True))
-
-#: English names of the default partner municipalities
-PARTNER_EN = {"27216": "Kawachinagano", "27383": "Chihayaakasaka"}
+    """Names of the receiving regions of ``dest`` rows, by prefecture code from the catalog
+    (``forest_prefectures``), else the table's ``pref_name``."""
+    names = section("forest_prefectures", lang)
+    return [names.get(code, name) for code, name in zip(dest["pref_code"], dest["pref_name"], strict=True)]
