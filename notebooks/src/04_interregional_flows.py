@@ -20,8 +20,9 @@
 # they count as bonds but add nothing to any sum. Flows in units without a conversion factor (£
 # of Greater Manchester's exports) keep their unit and are never dropped.
 #
-# The maths lives in `footprint.flows`, the charts in `footprint.outputs.plots.flows`, the boundaries in
-# `footprint.outputs.maps`.
+# The maths lives in `footprint.flows`, the charts in `footprint.outputs.plots.flows` and `.ledger`, the
+# figures with their words in `footprint.outputs.figures.flows` (text from the caption catalog), the
+# boundaries in `footprint.outputs.maps`.
 
 # %% tags=["parameters"]
 flows_year = 2025  # bonds as known in this year: the latest value of each series up to it
@@ -46,9 +47,8 @@ import pandas as pd
 
 from footprint import accounts as A
 from footprint import flows as FL
-from footprint.core import weakest_status
 from footprint.outputs import maps
-from footprint.outputs.labels import pick
+from footprint.outputs.figures import flows as figures
 from footprint.outputs.plots import flows as flows_plots
 from footprint.outputs.plots import ledger as ledger_plots
 from footprint.pipeline.model import start
@@ -160,9 +160,8 @@ res.centrality.sort_values("pagerank", ascending=False).head(8).round(4)
 # %%
 partnership = FL.partnership_of(R["flows"])  # the run's ledger (the brief reads the same one)
 ledger, balance_view = partnership.ledger, partnership.balance
-abroad = list(FL.PARTNERS)
-names_p = {k: pick(lang, v[0], v[1]) for k, v in FL.PARTNERS.items()} | {"government_of_japan": pick(lang, "National forest-tax pool", "国の森林環境譲与税財源")}
-shown = abroad + (["government_of_japan"] if forest_layer else [])
+shown = figures.ledger_partners(forest_layer)  # the partner countries, and the forest-tax pool with the forest layer
+names_p = figures.partner_names(lang)
 print(f"ledger: {len(ledger)} cells, {int(ledger['available'].sum())} with data; draws {draws}")
 print("embodied method vs Japan's NFA footprint of imports (all partners together): max relative difference "
       f"{partnership.reproduction['rel_diff'].abs().max():.1e}")
@@ -174,38 +173,10 @@ for p in shown:
     print(FL.display(ledger, p, ledger_year).to_string(), end="\n\n")
 
 # %%
-fig = ledger_plots.ledger_figure(ledger, shown, ledger_year, names=names_p, lang=lang)
-out.figure(
-    fig,
-    "partnership_ledger",
-    title=pick(lang, f"Partnership ledger: what flows to and from Osaka, four currencies ({ledger_year})",
-               f"パートナーシップ台帳：大阪への流れと大阪からの流れ（4通貨、{ledger_year}年）"),
-    caption=pick(lang,
-                 "Each row is a partner, each column a currency; bars to the right flow to Osaka, to the left from "
-                 "Osaka, whiskers are 90 % intervals. Goods trade is Japan's trade attributed to Osaka City by its share "
-                 "of Japan's household consumption (about 2 %); gha and t-CO₂ are the footprint embodied in that trade. "
-                 "n/a: no data (JCM yen amounts are not published).",
-                 "行はパートナー、列は通貨。右向きは大阪へ、左向きは大阪からの流れ、ひげは90%区間。財の貿易は日本の貿易額を"
-                 "大阪市の家計消費シェア（約2%）で按分した推計。gha と t-CO₂ はその貿易に体化したフットプリント。n/a：データなし"
-                 "（JCMの円建て額は非公表）。"),
-    source="Trade Statistics of Japan (MOF); NFA 2025; footprint.city; JNTO; 大阪観光局; ISA; MOEJ JCM; footprint.forest",
-    status="estimated",
-)
+out.figure(figures.partnership_ledger(R["flows"], lang, year=ledger_year, partners=shown))
 
 # %%
-fig = ledger_plots.ledger_time_series(ledger, abroad, currency if currency in ("ef_gha", "co2_t", "amount_jpy") else "ef_gha",
-                                      names=names_p, lang=lang)
-out.figure(
-    fig,
-    "ledger_time_series",
-    title=pick(lang, "Goods trade with each partner attributed to Osaka, 2009–2024",
-               "大阪に按分した各パートナーとの財の貿易（2009〜2024年）"),
-    caption=pick(lang, "To and from Osaka each year with the 90 % band; gaps are years without data (exports to Viet Nam "
-                       "are reported from 2017).",
-                 "各年の大阪への流れと大阪からの流れ（帯は90%区間）。空白はデータのない年（ベトナム向け輸出は2017年から）。"),
-    source="Trade Statistics of Japan (MOF); NFA 2025; footprint.city",
-    status="estimated",
-)
+out.figure(figures.ledger_time_series(R["flows"], lang, currency=currency))
 
 # %% [markdown]
 # Bond metrics on magnitudes (in the chosen currency): reciprocity = the smaller direction ÷ the
@@ -214,18 +185,7 @@ out.figure(
 
 # %%
 mbonds = FL.magnitude_bonds(ledger, currency, ledger_year)
-mb = mbonds[mbonds["partner"].isin(shown) | (mbonds["to_osaka"].fillna(0) > 0)].sort_values("to_osaka", ascending=False).head(12)
-fig = ledger_plots.magnitude_bond_chart(mb, names=names_p | dict(zip(partnership.nodes["id"], partnership.nodes["name_ja"])), lang=lang)
-out.figure(
-    fig,
-    "magnitude_bonds",
-    title=pick(lang, f"Bond metrics on magnitudes in {ledger_plots.currency_label(currency, lang)} ({ledger_year})",
-               f"大きさに基づくきずなの指標（{ledger_plots.currency_label(currency, lang)}、{ledger_year}年）"),
-    caption=pick(lang, "Reciprocity 1 = as much flows back as comes in; grey = a direction not defined or not available.",
-                 "双方向性1＝流入と同じだけ流出。灰色＝片方向が定義なしまたはデータなし。"),
-    source="partnership ledger (this notebook)",
-    status=weakest_status(mb.loc[mb["status"] != FL.NOT_AVAILABLE, "status"]),
-)
+out.figure(figures.magnitude_bonds(R["flows"], mbonds, lang, currency=currency, year=ledger_year, partners=shown))
 mbonds.round(3)
 
 # %% [markdown]
@@ -234,111 +194,35 @@ mbonds.round(3)
 # World: flows between Osaka and its partners abroad in the chosen currency (the `currency`
 # parameter; line width ∝ √size), one panel per layer (Natural Earth boundaries). Domestic: partners
 # in Japan (National Land Numerical Information N03 boundaries, MLIT) in the chosen currency where
-# it is defined for domestic flows, else in tonnes of freight. Nodes without a location are not
-# drawn; the caption counts them.
+# it is defined for domestic flows, else in tonnes of freight; the 8 largest partners. Nodes
+# without a location are not drawn; the caption counts them.
 
 # %%
 mnodes = pd.concat([nodes, partnership.nodes], ignore_index=True)
 mflows = FL.magnitude_flows(ledger, currency, ledger_year, partnership.node_of)
-dom_currency = currency if (ledger[(ledger["currency"] == currency) & ledger["flow"].isin(["freight", "migration"])]).size else "mass_t"
-dflows = FL.magnitude_flows(ledger, dom_currency, 2022 if dom_currency == "mass_t" else ledger_year, partnership.node_of)
-dflows = dflows[dflows["item"].isin(["freight", "migration"])]
-dpartner = dflows["source_id"].where(dflows["target_id"] == "osaka_city", dflows["target_id"])
-dflows = dflows[dpartner.isin(dflows.groupby(dpartner)[dom_currency].sum().nlargest(8).index)]  # the 8 largest partners
+dflows, dom_currency = figures.domestic_flows(ledger, currency, ledger_year, partnership.node_of)
 countries = maps.world_countries()
 munis = maps.japan_municipalities(prefectures=flows_plots.map_prefecture_codes(mnodes[mnodes["id"].isin(set(dflows["source_id"]) | set(dflows["target_id"]) | set(nodes["id"]))]))
 prefs = maps.japan_prefectures()
 points = flows_plots.node_points(mnodes, countries=countries, municipalities=munis, prefectures=prefs)
-cur_label = ledger_plots.currency_label(currency, lang)
-src_flows, layer_src = flows_plots.flow_sources(lang, added)  # the sources of the ties charts below
-
-fig = flows_plots.world_flow_map(mflows, mnodes, points, countries, layers=layers, lang=lang, weight=currency)
-out.figure(
-    fig,
-    "world_flow_map",
-    title=pick(lang, f"Flows between Osaka and its partners abroad in {cur_label} ({ledger_year})",
-               f"大阪と海外パートナーの間の流れ（{cur_label}、{ledger_year}年）"),
-    caption=pick(lang,
-                 f"Arrows join Osaka and its partner countries, one panel per layer; red = towards Osaka, grey = from Osaka; "
-                 f"line width ∝ √size in {cur_label} (the partnership ledger, central estimates; intervals in the ledger "
-                 "figure). Countries are placed at their centroid.",
-                 f"大阪と相手国を結ぶ矢印（層別）。赤＝大阪へ、灰＝大阪から。線の太さは{cur_label}での大きさの平方根に比例"
-                 "（台帳の中央値。区間は台帳の図）。国は重心に配置。"),
-    source="partnership ledger (this notebook)",
-    credit=maps.credit("natural_earth", lang=lang),
-    status=weakest_status(mflows["status"]) if len(mflows) else "estimated",
-)
+out.figure(figures.world_flow_map(mflows, mnodes, points, countries, lang, currency=currency, year=ledger_year,
+                                  layers=layers))
 
 # %%
-dom_label = ledger_plots.currency_label(dom_currency, lang)
-fig = flows_plots.domestic_map(dflows, mnodes, points, prefs, munis, lang=lang, weight=dom_currency)
-out.figure(
-    fig,
-    "domestic_partner_map",
-    title=pick(lang, f"Osaka Prefecture and its largest domestic partners in {dom_label}",
-               f"大阪府と主な国内パートナー（{dom_label}）"),
-    caption=pick(lang,
-                 f"Freight (FY2022) or migrants between Osaka Prefecture and the prefectures with the largest flows, in "
-                 f"{dom_label}; line width ∝ √size; prefectures at their centroid."
-                 + ("" if dom_currency == currency else f" Domestic flows have no {cur_label} value, so tonnes are shown."),
-                 f"大阪府と流れの大きい都道府県の間の貨物（2022年度）または人口移動（{dom_label}）。線の太さは大きさの平方根に比例。"
-                 + ("" if dom_currency == currency else f"国内の流れには{cur_label}の値がないためトンで示す。")),
-    source="MLIT 貨物地域流動調査 (FY2022); 住民基本台帳人口移動報告",
-    credit=maps.credit("mlit", lang=lang),
-    status=weakest_status(dflows["status"]) if len(dflows) else "published",
-)
+out.figure(figures.domestic_partner_map(dflows, mnodes, points, prefs, munis, lang, currency=dom_currency,
+                                        asked=currency))
 
 # %% [markdown]
 # ## Flows by layer (magnitudes), ties per partner (counts)
 
 # %%
-fig = flows_plots.alluvial(mflows, mnodes, lang=lang, weight=currency)
-out.figure(
-    fig,
-    "alluvial_by_layer",
-    title=pick(lang, f"Who sends what to whom, by layer, in {cur_label} ({ledger_year})",
-               f"層別の流れ：どこからどこへ（{cur_label}、{ledger_year}年）"),
-    caption=pick(lang,
-                 f"Band widths are sizes in {cur_label} from the partnership ledger (central estimates), each ledger "
-                 "cell drawn once; flows without a value in this currency are left out (see the ledger figure).",
-                 f"帯の幅は台帳の{cur_label}での大きさ（中央値）。台帳の各セルを1回ずつ描く。この通貨で値のない流れは除く"
-                 "（台帳の図を参照）。"),
-    source="partnership ledger (this notebook)",
-    status=weakest_status(mflows["status"]) if len(mflows) else "estimated",
-)
+out.figure(figures.alluvial_by_layer(mflows, mnodes, lang, currency=currency, year=ledger_year))
 
 # %%
-fig = ledger_plots.partner_layer_heatmap(conv, nodes, lang=lang, partners=list(bonds["partner"]))
-hub_status = weakest_status(FL.hub_links(conv)["status"])
-out.figure(
-    fig,
-    "partner_layer_heatmap",
-    title=pick(lang, f"Ties: number of flows between each partner and Osaka, by layer ({flows_year})",
-               f"つながり：パートナーと大阪の層別フロー数（{flows_year}年）"),
-    caption=pick(lang,
-                 f"Number of flows between each partner and Osaka per layer; ⇄ marks flows in both directions. "
-                 f"{int((bonds['n_layers'] >= 2).sum())} of {len(bonds)} partners are linked in two or more layers.",
-                 f"各パートナーと大阪の層別フロー数。⇄は双方向のフローがある層。{len(bonds)}のパートナーのうち"
-                 f"{int((bonds['n_layers'] >= 2).sum())}が2層以上で結ばれている。"),
-    source=layer_src,
-    status=hub_status,
-)
+out.figure(figures.partner_layer_heatmap(res, nodes, lang, year=flows_year, added=added))
 
 # %%
-fig = ledger_plots.bond_profiles(conv, bonds, nodes, lang=lang)
-out.figure(
-    fig,
-    "bond_profiles",
-    title=pick(lang, f"Ties: bond profile of each partner, number of flows ({flows_year})",
-               f"つながり：パートナーごとのきずなのプロファイル（フロー数、{flows_year}年）"),
-    caption=pick(lang,
-                 "Flows from Osaka (left) and to Osaka (right) per layer. H = Shannon index of the partner's flows over "
-                 "item kinds; reciprocity = share of its layers with flows both ways.",
-                 "層別の大阪からのフロー（左）と大阪へのフロー（右）。H＝品目の種類についてのシャノン指数、"
-                 "双方向性＝両方向のフローがある層の割合。"),
-    source=layer_src,
-    status=hub_status,
-)
+out.figure(figures.bond_profiles(res, nodes, lang, year=flows_year, added=added))
 
 # %% [markdown]
 # ## Tables

@@ -19,7 +19,7 @@ from matplotlib.path import Path
 
 from footprint.flows import HUB, LAYERS
 from footprint.outputs import maps
-from footprint.outputs.labels import pick
+from footprint.outputs.catalog import text
 
 LAYER_COLOURS = {"resource": "#2e7d32", "fund": "#e6a532", "people": "#3f6fc5"}
 TO_HUB, FROM_HUB = "#c62828", "#455a64"
@@ -30,12 +30,9 @@ KANSAI_PREF_CODES = ("25", "26", "27", "28", "29", "30")
 def flow_sources(lang: str, added: Mapping[str, int] | Sequence[str] = ()) -> tuple[str, str]:
     """Source lines of the flow figures: ``(seed, seed and model layers)``; ``added`` names the
     model layers present (``"city"``, ``"forest"``)."""
-    seed = pick(lang, "publications cited per row of data/raw/flows/flows.csv (Osaka City, MOEJ, GEC, JICA, JETRO, "
-                "GMCA, Osaka Prefecture and others)",
-                "data/raw/flows/flows.csv の各行に記載の出典（大阪市、環境省、GEC、JICA、JETRO、GMCA、大阪府ほか）")
-    layers = seed + (pick(lang, "; Osaka City footprint model (footprint.city, NFA 2025)",
-                          "；大阪市フットプリント推計（footprint.city、NFA 2025）") if "city" in added else "") + (
-        pick(lang, "; forest-tax model (footprint.forest)", "；森林環境譲与税モデル（footprint.forest）") if "forest" in added else "")
+    seed = text("flows_sources.seed", lang)
+    layers = seed + (text("flows_sources.city_layer", lang) if "city" in added else "") + (
+        text("flows_sources.forest_layer", lang) if "forest" in added else "")
     return seed, layers
 
 
@@ -68,12 +65,8 @@ def map_scope(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame) ->
 
 
 def layer_label(layer: str, lang: str) -> str:
-    """Name of a layer in ``lang``."""
-    return {
-        "resource": pick(lang, "Resources", "資源"),
-        "fund": pick(lang, "Funds", "資金"),
-        "people": pick(lang, "People and knowledge", "人・知識"),
-    }.get(layer, layer)
+    """Name of a layer in ``lang`` (catalog section ``flows_layers``; other names unchanged)."""
+    return text(f"flows_layers.{layer}", lang) if layer in LAYERS else layer
 
 
 def node_names(nodes: pd.DataFrame, lang: str) -> pd.Series:
@@ -154,10 +147,10 @@ def _place_labels(ax, pts: pd.DataFrame, names: pd.Series, *, fontsize: float = 
     placed: list[tuple[float, float, float, float]] = []
     line = 1.25 * fontsize * deg_per_pt
     for nid, p in pts.sort_values("lat", ascending=False).iterrows():
-        text = str(names.get(nid, nid))
-        if len(text) > 22:
-            text = text.split(" (")[0].split("（")[0]
-        w = sum(1.0 if ord(ch) > 0x2E80 else 0.58 for ch in text) * fontsize * deg_per_pt
+        name = str(names.get(nid, nid))
+        if len(name) > 22:
+            name = name.split(" (")[0].split("（")[0]
+        w = sum(1.0 if ord(ch) > 0x2E80 else 0.58 for ch in name) * fontsize * deg_per_pt
         left = p["lon"] > right_of or p["lon"] < left_of
         x0 = p["lon"] - 4 * deg_per_pt - w if left else p["lon"] + 4 * deg_per_pt
         y = p["lat"] + 0.3 * line
@@ -166,7 +159,7 @@ def _place_labels(ax, pts: pd.DataFrame, names: pd.Series, *, fontsize: float = 
                 break
             y -= line
         placed.append((x0, x0 + w, y, 0.0))
-        ax.annotate(text, (p["lon"], p["lat"]), xytext=(x0 + (w if left else 0), y), textcoords="data",
+        ax.annotate(name, (p["lon"], p["lat"]), xytext=(x0 + (w if left else 0), y), textcoords="data",
                     fontsize=fontsize, ha="right" if left else "left", va="center", zorder=6,
                     arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.4} if abs(y - p["lat"]) > line else None,
                     bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.4})
@@ -175,9 +168,9 @@ def _place_labels(ax, pts: pd.DataFrame, names: pd.Series, *, fontsize: float = 
 def _legend_dirs(ax, lang, loc="lower left"):
     from matplotlib.lines import Line2D
 
-    h = [Line2D([], [], color=TO_HUB, lw=2, label=pick(lang, "to Osaka", "大阪へ")),
-         Line2D([], [], color=FROM_HUB, lw=2, label=pick(lang, "from Osaka", "大阪から")),
-         Line2D([], [], color="#888888", lw=1, ls=":", label=pick(lang, "between others", "その他の間"))]
+    h = [Line2D([], [], color=TO_HUB, lw=2, label=text("flows_chart.to_osaka", lang)),
+         Line2D([], [], color=FROM_HUB, lw=2, label=text("flows_chart.from_osaka", lang)),
+         Line2D([], [], color="#888888", lw=1, ls=":", label=text("flows_chart.between_others", lang))]
     ax.legend(handles=h, loc=loc, fontsize=7, frameon=True, framealpha=0.85)
 
 
@@ -223,10 +216,10 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.grid(False)
-        ax.set_title(f"{layer_label(layer, lang)}: " + pick(lang, f"{len(d)} pairs drawn", f"{len(d)}組を表示"),
+        ax.set_title(text("flows_chart.pairs_drawn", lang, layer=layer_label(layer, lang), n=len(d)),
                      loc="left", fontsize=10)
         if not len(d):
-            ax.text(0.5, 0.5, pick(lang, "no located international flow", "位置の分かる国際フローなし"),
+            ax.text(0.5, 0.5, text("flows_chart.no_located_flow", lang),
                     transform=ax.transAxes, ha="center", fontsize=9, color="#666666")
         maps.add_scale_bar(ax, lang=lang, anchor=(0.72, 0.06))
     _legend_dirs(axes[0, 0], lang)
@@ -289,9 +282,9 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
     handles = [Line2D([], [], color="#555555", ls={"resource": "-", "fund": "--", "people": ":"}[x], lw=1.6,
                       label=layer_label(x, lang)) for x in LAYERS if x in set(dom["layer"])]
     handles += [Line2D([], [], color=c, lw=2, label=lab) for c, lab, drawn in (
-        (TO_HUB, pick(lang, "to Osaka", "大阪へ"), dom["to_hub"].any()),
-        (FROM_HUB, pick(lang, "from Osaka", "大阪から"), dom["from_hub"].any()),
-        ("#888888", pick(lang, "between others", "その他の間"), (~dom["to_hub"] & ~dom["from_hub"]).any())) if drawn]
+        (TO_HUB, text("flows_chart.to_osaka", lang), dom["to_hub"].any()),
+        (FROM_HUB, text("flows_chart.from_osaka", lang), dom["from_hub"].any()),
+        ("#888888", text("flows_chart.between_others", lang), (~dom["to_hub"] & ~dom["from_hub"]).any())) if drawn]
     if handles:
         ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=True, framealpha=0.85)
     ax.set_xlim(x0, x1)
@@ -347,13 +340,13 @@ def _draw_blocks(ax, x: float, blocks: pd.DataFrame, ha: str, bw: float, names: 
     for k, b in blocks.iterrows():
         colour = LAYER_COLOURS.get(k, "#555555")
         ax.add_patch(plt.Rectangle((x, b["bottom"]), bw, b["top"] - b["bottom"], color=colour, zorder=3))
-        text = pick(lang, "others", "その他") if k == "__other__" else (layer_label(k, lang) if k in LAYERS else names.get(k, k))
-        text = textwrap.shorten(text, width=34, placeholder="…") if len(text) > 34 else text
+        name = text("flows_chart.others", lang) if k == "__other__" else (layer_label(k, lang) if k in LAYERS else names.get(k, k))
+        name = textwrap.shorten(name, width=34, placeholder="…") if len(name) > 34 else name
         if ha != "center":
             tx = x - 0.008 if ha == "right" else x + bw + 0.008
-            ax.text(tx, (b["top"] + b["bottom"]) / 2, text, ha=ha, va="center", fontsize=7.5)
+            ax.text(tx, (b["top"] + b["bottom"]) / 2, name, ha=ha, va="center", fontsize=7.5)
         else:
-            ax.text(x + bw / 2, (b["top"] + b["bottom"]) / 2, text, ha="center", va="center", fontsize=8.5,
+            ax.text(x + bw / 2, (b["top"] + b["bottom"]) / 2, name, ha="center", va="center", fontsize=8.5,
                     weight="bold", rotation=90, zorder=5,
                     bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.0})
 
@@ -402,6 +395,6 @@ def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weig
     ax.set_xlim(-0.32, 1.22)
     ax.set_ylim(min(L["bottom"].min(), R["bottom"].min(), M["bottom"].min()) - 0.02, 1.05)
     ax.axis("off")
-    ax.text(xs[0] + bw / 2, 1.04, pick(lang, "from", "出発"), ha="center", fontsize=9)
-    ax.text(xs[2] + bw / 2, 1.04, pick(lang, "to", "到着"), ha="center", fontsize=9)
+    ax.text(xs[0] + bw / 2, 1.04, text("flows_chart.alluvial_from", lang), ha="center", fontsize=9)
+    ax.text(xs[2] + bw / 2, 1.04, text("flows_chart.alluvial_to", lang), ha="center", fontsize=9)
     return fig

@@ -15,30 +15,28 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
 from footprint.flows import HUB, LAYERS, hub_links
-from footprint.outputs.labels import pick
+from footprint.outputs.catalog import has, text
+from footprint.outputs.labels import check_lang
 from footprint.outputs.plots.flows import LAYER_COLOURS, layer_label, node_names
 
-CURRENCY_LABELS = {
-    "ef_gha": ("gha", "gha"), "co2_t": ("t-CO₂", "t-CO₂"), "amount_jpy": ("yen", "円"),
-    "persons": ("persons", "人"), "mass_t": ("tonnes", "トン"),
-}
-FLOW_LABELS = {
-    "trade_goods": ("goods trade", "財の貿易"), "visitors": ("visitors", "訪問者"), "residents": ("residents", "在住者"),
-    "jcm_projects": ("JCM projects", "JCMプロジェクト"), "forest_tax": ("forest tax", "森林環境税"),
-    "freight": ("freight", "貨物"), "migration": ("migration", "人口移動"),
-}
 STATUS_HATCH = {"published": "", "derived": "..", "estimated": "///", "illustrative": "xx"}
 TO_COLOUR, FROM_COLOUR = "#c62828", "#455a64"
 
 
+def _name(section: str, key: str, lang: str) -> str:
+    """``key``'s name in the catalog ``section``, or ``key`` itself when the catalog has none."""
+    check_lang(lang)
+    return text(f"{section}.{key}", lang) if has(f"{section}.{key}", lang) else key
+
+
 def currency_label(currency: str, lang: str) -> str:
-    en, ja = CURRENCY_LABELS.get(currency, (currency, currency))
-    return pick(lang, en, ja)
+    """Name of a currency (``ef_gha``, ``co2_t``, …) in ``lang`` (catalog section ``flows_currencies``)."""
+    return _name("flows_currencies", currency, lang)
 
 
 def flow_label(flow: str, lang: str) -> str:
-    en, ja = FLOW_LABELS.get(flow, (flow, flow))
-    return pick(lang, en, ja)
+    """Name of a kind of flow (``trade_goods``, ``visitors``, …) in ``lang`` (catalog section ``flows_kinds``)."""
+    return _name("flows_kinds", flow, lang)
 
 
 def _fmt(v: float) -> str:
@@ -73,7 +71,7 @@ def ledger_figure(ledger: pd.DataFrame, partners: Sequence[str], year: int, *, n
                         continue
                     r = c.iloc[0]
                     if not r["available"]:
-                        ax.text(sign * 0.04 * lim, k, "n/a", ha="left" if sign > 0 else "right", va="center",
+                        ax.text(sign * 0.04 * lim, k, text("flows_chart.not_available", lang), ha="left" if sign > 0 else "right", va="center",
                                 fontsize=6.5, color="#777777")
                         continue
                     ax.barh(k, sign * r["value"], height=0.6, color=colour, alpha=0.75,
@@ -86,17 +84,14 @@ def ledger_figure(ledger: pd.DataFrame, partners: Sequence[str], year: int, *, n
             ax.tick_params(axis="x", labelsize=6)
             ax.grid(axis="y", visible=False)
             if not flows:
-                ax.text(0.5, 0.5, pick(lang, "not defined", "定義なし"), transform=ax.transAxes, ha="center",
+                ax.text(0.5, 0.5, text("flows_chart.not_defined", lang), transform=ax.transAxes, ha="center",
                         va="center", fontsize=7, color="#999999")
                 ax.set_xticks([])
             if i == 0:
                 ax.set_title(currency_label(cur, lang), fontsize=9)
             if j == 0:
                 ax.set_ylabel(names.get(p, p), fontsize=8.5)
-    fig.text(0.5, 0.005, pick(lang, f"← from Osaka | to Osaka → ({year}); whiskers: 90 % interval; hatching: /// estimated, "
-                                    "none published; n/a: not available",
-                              f"← 大阪から｜大阪へ →（{year}年）。ひげ：90%区間。斜線：推計、無地：公表値。n/a：データなし"),
-             ha="center", va="bottom", fontsize=7)
+    fig.text(0.5, 0.005, text("flows_chart.ledger_key", lang, year=year), ha="center", va="bottom", fontsize=7)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
@@ -109,8 +104,8 @@ def ledger_time_series(ledger: pd.DataFrame, partners: Sequence[str], currency: 
     fig, axes = plt.subplots(1, len(partners), figsize=(2.6 * len(partners) + 0.4, 2.8), squeeze=False, sharey=True)
     for ax, p in zip(axes[0], partners, strict=True):
         d = ledger[(ledger["partner"] == p) & (ledger["currency"] == currency) & (ledger["flow"] == flow)]
-        for direction, colour, lab in (("to_osaka", TO_COLOUR, pick(lang, "to Osaka", "大阪へ")),
-                                       ("from_osaka", FROM_COLOUR, pick(lang, "from Osaka", "大阪から"))):
+        for direction, colour, lab in (("to_osaka", TO_COLOUR, text("flows_chart.to_osaka", lang)),
+                                       ("from_osaka", FROM_COLOUR, text("flows_chart.from_osaka", lang))):
             s = d[d["direction"] == direction].sort_values("year")
             ax.plot(s["year"], s["value"], color=colour, lw=1.5, label=lab)
             ax.fill_between(s["year"], s["p05"], s["p95"], color=colour, alpha=0.2, lw=0)
@@ -118,7 +113,8 @@ def ledger_time_series(ledger: pd.DataFrame, partners: Sequence[str], currency: 
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(v)))
         ax.tick_params(labelsize=7)
-    axes[0, 0].set_ylabel(f"{flow_label(flow, lang)} ({currency_label(currency, lang)})", fontsize=8)
+    axes[0, 0].set_ylabel(text("flows_chart.series_axis", lang, flow=flow_label(flow, lang),
+                               unit=currency_label(currency, lang)), fontsize=8)
     axes[0, 0].legend(fontsize=7, frameon=False, loc="upper left")
     fig.tight_layout()
     return fig
@@ -129,8 +125,8 @@ def magnitude_bond_chart(bonds: pd.DataFrame, *, names: dict | None = None, lang
     names = names or {}
     fig, axes = plt.subplots(1, 2, figsize=(7.6, 0.45 * len(bonds) + 1.3), sharey=True)
     y = np.arange(len(bonds))
-    for ax, col, lab in ((axes[0], "reciprocity", pick(lang, "reciprocity (min/max of the two directions)", "双方向性（小÷大）")),
-                         (axes[1], "diversity", pick(lang, "diversity (Shannon over kinds of flow, ÷ ln n)", "多様性（シャノン指数÷ln n）"))):
+    for ax, col, lab in ((axes[0], "reciprocity", text("flows_chart.reciprocity_axis", lang)),
+                         (axes[1], "diversity", text("flows_chart.diversity_axis", lang))):
         v = bonds[col].to_numpy(float)
         ax.scatter(np.nan_to_num(v), y, color=np.where(np.isnan(v), "#bbbbbb", "#2e7d32"), zorder=3)
         ax.set_xlim(-0.05, 1.05)
@@ -168,7 +164,7 @@ def partner_layer_heatmap(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
     cb = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
-    cb.set_label(pick(lang, "flows with Osaka", "大阪とのフロー数"), fontsize=8)
+    cb.set_label(text("flows_chart.heatmap_colourbar", lang), fontsize=8)
     return fig
 
 
@@ -208,10 +204,9 @@ def bond_profiles(flows: pd.DataFrame, metrics: pd.DataFrame, nodes: pd.DataFram
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     for k, m in enumerate(metrics.itertuples(index=False)):  # one line of text per partner
-        ax.annotate(f"n={m.n_flows}  H={m.shannon_items:.2f}  " + pick(lang, "recip.", "双方向") + f" {m.reciprocity:.2f}",
+        ax.annotate(text("flows_chart.bond_line", lang, n=m.n_flows, h=m.shannon_items, reciprocity=m.reciprocity),
                     (1.01, k), xycoords=("axes fraction", "data"), fontsize=7.5, va="center", annotation_clip=False)
-    ax.set_xlabel(pick(lang, "← flows from Osaka (hatched)   |   flows to Osaka →",
-                       "← 大阪からのフロー数（斜線）｜ 大阪へのフロー数 →"), fontsize=8)
+    ax.set_xlabel(text("flows_chart.bond_axis", lang), fontsize=8)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
     ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize=7.5, frameon=False)
     return fig

@@ -1,0 +1,174 @@
+"""The figures of notebook 04 (footprint.outputs.figures.flows): every figure function returns a Figure whose
+title and caption come from the catalog in the language asked, placeholders filled, numbers as the results
+hold them; the plot modules draw their words from the catalog too."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from footprint import accounts as A
+from footprint import flows as FL
+from footprint.core import STATUSES
+from footprint.outputs import maps
+from footprint.outputs.catalog import text
+from footprint.outputs.export import Figure, has_cjk
+from footprint.outputs.figures import flows as figures
+from footprint.outputs.plots import flows as flows_plots
+from footprint.outputs.plots import ledger as ledger_plots
+from footprint.outputs.style import setup_style
+from footprint.pipeline.model import RunParameters, compute
+
+LEDGER_YEAR, FLOWS_YEAR = 2024, 2025
+
+
+@pytest.fixture(scope="module")
+def run():
+    """The run's osaka, forest and flows results (few draws) and the notebook's analysis of the flow graph."""
+    setup_style()  # the project's fonts (Japanese glyphs), as a notebook has them
+    params = RunParameters(draws=50)
+    up: dict = {}
+    up["osaka"] = compute("osaka", params, up)
+    up["forest"] = compute("forest", params, up)
+    r = compute("flows", params, up)
+    seed = FL.load_seed()
+    flows, added = FL.with_model_layers(seed.flows, seed.nodes, seed.units, origin=up["osaka"]["origin_table"],
+                                        origin_year=2022, fund=up["forest"]["flows"])
+    fy, eqf, y_w = FL.nfa_forest_factors(A.load_nfa(), FLOWS_YEAR)
+    factors = FL.conversion_table(seed.units, seed.parameters, seed.carbon_uptake, eqf_forest=eqf,
+                                  world_yield_m3_per_ha=y_w, year=fy)
+    res = FL.analyse_flows(flows, seed.nodes, factors, year=FLOWS_YEAR)
+    return {"flows": r, "nodes": seed.nodes, "res": res, "added": added}
+
+
+@pytest.fixture(scope="module")
+def geo(run):
+    """Nodes, points and boundaries of the maps, as the notebook reads them."""
+    r = run["flows"]
+    p = FL.partnership_of(r)
+    mnodes = pd.concat([run["nodes"], p.nodes], ignore_index=True)
+    countries, prefs = maps.world_countries(), maps.japan_prefectures()
+    munis = maps.japan_municipalities(prefectures=flows_plots.map_prefecture_codes(mnodes))
+    points = flows_plots.node_points(mnodes, countries=countries, municipalities=munis, prefectures=prefs)
+    return {"nodes": mnodes, "countries": countries, "prefs": prefs, "munis": munis, "points": points, "p": p}
+
+
+def _specs(run, geo, lang: str, currency: str = "ef_gha") -> dict[str, Figure]:
+    r, res, p = run["flows"], run["res"], geo["p"]
+    mflows = FL.magnitude_flows(p.ledger, currency, LEDGER_YEAR, p.node_of)
+    dflows, dom = figures.domestic_flows(p.ledger, currency, LEDGER_YEAR, p.node_of)
+    mbonds = FL.magnitude_bonds(p.ledger, currency, LEDGER_YEAR)
+    return {
+        "partnership_ledger": figures.partnership_ledger(r, lang, year=LEDGER_YEAR),
+        "ledger_time_series": figures.ledger_time_series(r, lang, currency=currency),
+        "magnitude_bonds": figures.magnitude_bonds(r, mbonds, lang, currency=currency, year=LEDGER_YEAR),
+        "world_flow_map": figures.world_flow_map(mflows, geo["nodes"], geo["points"], geo["countries"], lang,
+                                                 currency=currency, year=LEDGER_YEAR),
+        "domestic_partner_map": figures.domestic_partner_map(dflows, geo["nodes"], geo["points"], geo["prefs"],
+                                                             geo["munis"], lang, currency=dom, asked=currency),
+        "alluvial_by_layer": figures.alluvial_by_layer(mflows, geo["nodes"], lang, currency=currency,
+                                                       year=LEDGER_YEAR),
+        "partner_layer_heatmap": figures.partner_layer_heatmap(res, run["nodes"], lang, year=FLOWS_YEAR,
+                                                               added=run["added"]),
+        "bond_profiles": figures.bond_profiles(res, run["nodes"], lang, year=FLOWS_YEAR, added=run["added"]),
+    }
+
+
+@pytest.fixture(scope="module", params=["en", "ja"])
+def specs(request, run, geo):
+    out = _specs(run, geo, request.param)
+    yield request.param, out
+    for s in out.values():
+        plt.close(s.fig)
+
+
+def test_every_figure_has_its_name_title_and_caption_in_the_language(specs):
+    lang, out = specs
+    assert len(out) == 8
+    for name, s in out.items():
+        assert isinstance(s, Figure) and s.name == name
+        assert s.title.strip() and s.caption.strip() and s.source.strip(), name
+        assert s.status in STATUSES, (name, s.status)
+        for t in (s.title, s.caption, s.source, s.credit):
+            assert "{" not in t and "}" not in t, (name, t)
+        if lang == "ja":
+            assert has_cjk(s.title) and has_cjk(s.caption), name
+        else:
+            assert not has_cjk(s.title) and not has_cjk(s.caption), name
+    assert out["world_flow_map"].credit == maps.credit("natural_earth", lang=lang)
+    assert out["domestic_partner_map"].credit == maps.credit("mlit", lang=lang)
+
+
+def test_captions_quote_the_numbers_of_the_results(specs, run):
+    lang, out = specs
+    head = FL.headline(FLOWS_YEAR, run["res"].converted, run["res"].bonds, run["res"].cycles)
+    cap = out["partner_layer_heatmap"].caption
+    assert cap == text("flows_partner_layer_heatmap.caption", lang, multi=head["partners_multi_layer"],
+                       partners=head["partners"])
+    for n in (head["partners_multi_layer"], head["partners"]):
+        assert re.search(rf"(?<!\d){n}(?!\d)", cap), (n, cap)
+    assert str(FLOWS_YEAR) in out["bond_profiles"].title
+    assert str(LEDGER_YEAR) in out["partnership_ledger"].title
+    assert ledger_plots.currency_label("ef_gha", lang) in out["world_flow_map"].caption
+
+
+def test_ties_sources_name_the_model_layers_added(specs, run):
+    lang, out = specs
+    src = out["bond_profiles"].source
+    assert src.startswith(text("flows_sources.seed", lang))
+    assert text("flows_sources.city_layer", lang) in src and text("flows_sources.forest_layer", lang) in src
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_domestic_map_says_when_it_shows_tonnes_instead(run, geo, lang):
+    p = geo["p"]
+    dflows, dom = figures.domestic_flows(p.ledger, "co2_t", LEDGER_YEAR, p.node_of)
+    assert dom == "mass_t" and set(dflows["item"]) <= {"freight", "migration"}
+    partners = set(dflows["source_id"]) | set(dflows["target_id"])
+    assert len(partners - {"osaka_city"}) <= 8
+    s = figures.domestic_partner_map(dflows, geo["nodes"], geo["points"], geo["prefs"], geo["munis"], lang,
+                                     currency=dom, asked="co2_t")
+    plt.close(s.fig)
+    note = text("flows_domestic_partner_map.tonnes_note", lang, asked="t-CO₂")
+    assert s.caption.endswith(note) and ledger_plots.currency_label("mass_t", lang) in s.title
+    same, cur = figures.domestic_flows(p.ledger, "persons", LEDGER_YEAR, p.node_of)
+    assert cur == "persons"
+    s = figures.domestic_partner_map(same, geo["nodes"], geo["points"], geo["prefs"], geo["munis"], lang,
+                                     currency=cur, asked="persons")
+    plt.close(s.fig)
+    assert note not in s.caption
+
+
+def test_partner_names_are_in_the_language_nodes_included(run):
+    nodes = FL.partnership_of(run["flows"]).nodes
+    en, ja = figures.partner_names("en", nodes), figures.partner_names("ja", nodes)
+    assert en["VNM"] == "Viet Nam" and ja["VNM"] == "ベトナム"
+    assert en["government_of_japan"] == "National forest-tax pool" and has_cjk(ja["government_of_japan"])
+    tokyo = nodes.loc[nodes["name_en"] == "Tokyo", "id"].iloc[0]
+    assert en[tokyo] == "Tokyo" and ja[tokyo] == "東京"  # English names in English figures
+    assert figures.ledger_partners(False) == list(FL.PARTNERS)
+    assert figures.ledger_partners()[-1] == "government_of_japan"
+
+
+def test_the_time_series_falls_back_to_gha_for_a_currency_it_does_not_have(run):
+    s = figures.ledger_time_series(run["flows"], "en", currency="persons")
+    assert "(gha)" in s.fig.axes[0].get_ylabel()
+    plt.close(s.fig)
+
+
+def test_chart_words_come_from_the_catalog_in_japanese(run):
+    led = run["flows"]["ledger"]
+    fig = ledger_plots.ledger_figure(led, figures.ledger_partners(), LEDGER_YEAR, lang="ja")
+    words = [t.get_text() for t in fig.texts]
+    assert text("flows_chart.ledger_key", "ja", year=LEDGER_YEAR) in words
+    assert any(t.get_text() == text("flows_chart.not_defined", "ja") for ax in fig.axes for t in ax.texts)
+    plt.close(fig)
+    assert flows_plots.layer_label("people", "ja") == "人・知識" and flows_plots.layer_label("other", "ja") == "other"
+    assert ledger_plots.flow_label("trade_goods", "ja") == "財の貿易" and ledger_plots.flow_label("x", "en") == "x"
+    assert ledger_plots.currency_label("amount_jpy", "en") == "yen"
