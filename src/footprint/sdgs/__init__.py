@@ -17,6 +17,7 @@ Map of the package (public names re-exported: ``from footprint import sdgs as S`
 """
 
 from footprint.sdgs.brief import (
+    OFFSET_ITEMS,
     brief_headline,
     earths_rows,
     footprint_to_sink_ratio,
@@ -35,5 +36,5 @@ __all__ = [
     "COLUMNS", "PARTNERSHIPS_FILE", "PUBLISHED_FILE", "REQUIRED_SDGS", "SDGS", "brief_headline", "check_keys",
     "city_rows", "coverage", "display_table", "earths_rows", "flow_rows", "footprint_to_sink_ratio", "forest_rows",
     "format_value", "indicator_table", "load_partnerships", "load_published", "missing_required", "national_rows",
-    "offset_magnitudes", "partner_countries", "partnerships_measured", "select_partnerships", "share_abroad",
+    "OFFSET_ITEMS", "offset_magnitudes", "partner_countries", "partnerships_measured", "select_partnerships", "share_abroad",
 ]

@@ -48,27 +48,25 @@ def earths_rows(headline: pd.DataFrame, national: pd.DataFrame, countries: Seque
     return pd.DataFrame(rows)
 
 
-def offset_magnitudes(table: pd.DataFrame, carbon_co2_t: float, forest: F.ForestScenario, lang: str = "en") -> pd.DataFrame:
-    """Osaka's carbon footprint beside JCM reductions, the wood-carbon stock and the partner sink (t-CO2).
+#: the rows of :func:`offset_magnitudes` (their names in figures are the catalog's ``brief_offsets_items``)
+OFFSET_ITEMS = ("carbon_footprint", "jcm_reductions", "wood_stock", "partner_sink")
 
-    Returns ``name, co2_t, status`` without zero rows.
+
+def offset_magnitudes(table: pd.DataFrame, carbon_co2_t: float, forest: F.ForestScenario) -> pd.DataFrame:
+    """Osaka's carbon footprint beside JCM reductions, the wood-carbon stock at the horizon and the partner
+    sink (t-CO2).
+
+    Returns ``item`` (:data:`OFFSET_ITEMS`), ``co2_t``, ``status``, without zero rows.
     """
-    ja = lang == "ja"
     jcm_rows = table[(table["partnership"] == "hcmc") & (table["indicator"] == "jcm_expected_reduction")]
     jcm = float(jcm_rows["value"].sum())
     # the rows' own statuses (project documents' expected, not verified, reductions): never published by default
     jcm_status = weakest_status([*jcm_rows.get("status", pd.Series(dtype=str)).tolist(), "estimated"])
-    mag = pd.DataFrame([
-        dict(name="大阪市のカーボン・フットプリント（年）" if ja else "Carbon footprint of Osaka City (a year)",
-             co2_t=carbon_co2_t, status="estimated"),
-        dict(name="大阪市関連JCM削減量・ホーチミン市（年）" if ja else "JCM reductions linked to Osaka, HCMC (a year)",
-             co2_t=jcm, status=jcm_status),
-        dict(name=f"{forest.horizon_year}年までの購入木材の炭素貯蔵" if ja
-             else f"Carbon stored in wood bought by {forest.horizon_year}",
-             co2_t=forest.stock_end_co2_t, status="illustrative"),
-        dict(name="連携先森林の吸収量（年）" if ja else "Partner-forest sink (a year)", co2_t=forest.sink_total_co2_t,
-             status="illustrative"),
-    ])
+    mag = pd.DataFrame({
+        "item": OFFSET_ITEMS,
+        "co2_t": [carbon_co2_t, jcm, forest.stock_end_co2_t, forest.sink_total_co2_t],
+        "status": ["estimated", jcm_status, "illustrative", "illustrative"],
+    })
     return mag[mag["co2_t"] > 0].reset_index(drop=True)
 
 

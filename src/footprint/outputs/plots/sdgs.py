@@ -6,13 +6,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from footprint.city import CARBON_NOT_LOCATED, CARBON_NOT_LOCATED_LABEL
-from footprint.outputs.labels import label, pick
+from footprint.city import CARBON_NOT_LOCATED
+from footprint.outputs.catalog import text
+from footprint.outputs.labels import label
 from footprint.outputs.style import PALETTE, log_dots
 from footprint.outputs.text import wrap
 from footprint.sdgs import SDGS
 
 _STATUS_COLOUR = {"published": "#1b9e77", "derived": "#7570b3", "estimated": "#d95f02", "illustrative": "#9e9e9e"}
+_T = "brief_plots"  # the catalog section of the words these charts draw (captions/<lang>/brief.yml)
 
 
 def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en", title: str | None = None,
@@ -33,21 +35,19 @@ def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en", title: str 
     ax.axvline(1.0, color="black", lw=1, ls="--", gid="one_earth")
     ax.set_xlim(0, float(np.nanmax(rows[["earths", "p95"]].to_numpy())) * 1.25)
     ax.set_ylim(-0.6, y.max() + 1.0)
-    ax.text(1.02, y.max() + 0.5, pick(lang, "1 Earth", "地球1個"), fontsize=8, va="bottom", ha="left", gid="one_earth_label")
+    ax.text(1.02, y.max() + 0.5, text(f"{_T}.one_earth", lang), fontsize=8, va="bottom", ha="left", gid="one_earth_label")
     right = np.where(has, rows["p95"].to_numpy(), rows["earths"].to_numpy())
     renderer = fig.canvas.get_renderer()
     to_data = ax.transData.inverted()
     for yi, v, r, s in zip(y, rows["earths"], right, rows["status"], strict=True):
-        tag = "" if s == "published" else pick(lang, " (estimate)", "（推計）")
+        tag = "" if s == "published" else text(f"{_T}.estimate_tag", lang)
         t = ax.text(r + 0.05, yi, f"{v:.2f}{tag}", va="center", fontsize=9)
         bb = t.get_window_extent(renderer)
         x0, x1 = to_data.transform([[bb.x0, 0], [bb.x1, 0]])[:, 0]
         if x0 < 1.0 < x1:  # the label would sit on the 1-Earth line: move it just past the line
             t.set_x(1.0 + 0.05)
     ax.set_yticks(y, rows["name"])
-    yr = "" if year is None else pick(lang, f", {year}", f"（{year}年）")
-    ax.set_xlabel(pick(lang, f"Earths needed if everyone lived like this{yr}",
-                       f"全員が同じ暮らしをした場合に必要な地球の数{yr}"))
+    ax.set_xlabel(text(f"{_T}.earths_axis", lang) if year is None else text(f"{_T}.earths_axis_year", lang, year=year))
     ax.grid(axis="y", visible=False)
     if title is not None:
         ax.set_title(title)
@@ -60,8 +60,7 @@ def dependence_bar(origin: pd.DataFrame, lang: str = "en", title: str | None = N
     Carbon-uptake land is a hypothetical area, not a place: it gets its own, hatched part of the bar.
     """
     order = ["city", "rest_of_japan", "abroad", CARBON_NOT_LOCATED]
-    names = {"city": pick(lang, "Inside the city", "市内"), "rest_of_japan": pick(lang, "Rest of Japan", "国内（市外）"),
-             "abroad": pick(lang, "Abroad", "海外"), CARBON_NOT_LOCATED: pick(lang, *CARBON_NOT_LOCATED_LABEL)}
+    names = {o: text(f"{_T}.{o}", lang) for o in order}
     colours = {"city": PALETTE["highlight"], "rest_of_japan": "#7fa7c9", "abroad": "#2c5d8a",
                CARBON_NOT_LOCATED: PALETTE["carbon"]}
     tot = origin.groupby("origin")["ef_gha"].sum().reindex(order).fillna(0.0)
@@ -103,13 +102,13 @@ def magnitudes(rows: pd.DataFrame, lang: str = "en", title: str | None = None, r
     fig, ax = plt.subplots(figsize=(9, 0.65 * len(rows) + 1.5))
     ref_name = ref_label or (str(rows["name"].iloc[ref]) if ref is not None else "")
     log_dots(ax, rows["co2_t"], rows["name"], [_STATUS_COLOUR[s] for s in rows["status"]], ref=ref,
-             ratio_label=lambda r: pick(lang, f"= 1/{r} of {ref_name}", f"＝{ref_name}の{r}分の1"))
-    ax.set_xlabel(pick(lang, "t-CO₂ a year (log scale: each step is 10×)", "t-CO₂/年（対数目盛：1目盛10倍）"))
+             ratio_label=lambda r: text(f"{_T}.ratio", lang, ratio=r, ref=ref_name))
+    ax.set_xlabel(text(f"{_T}.co2_axis", lang))
     statuses = [s for s in _STATUS_COLOUR if s in set(rows["status"])]
     handles = [plt.Line2D([], [], ls="", marker="o", markersize=8, markerfacecolor=_STATUS_COLOUR[s],
                           markeredgecolor="black", markeredgewidth=0.5) for s in statuses]
-    ax.legend(handles, [label(s, lang) if s != "published" else pick(lang, "Published", "公表値") for s in statuses],
-              loc="lower right", fontsize=8, title=pick(lang, "Status", "区分"), title_fontsize=8)
+    ax.legend(handles, [label(s, lang) if s != "published" else text(f"{_T}.published", lang) for s in statuses],
+              loc="lower right", fontsize=8, title=text(f"{_T}.status", lang), title_fontsize=8)
     if title is not None:
         ax.set_title(title)
     return fig
@@ -132,6 +131,6 @@ def coverage_heatmap(cov: pd.DataFrame, names: list[str], lang: str = "en", titl
     ax.tick_params(length=0)
     for s in ax.spines.values():
         s.set_visible(False)
-    fig.colorbar(im, ax=ax, shrink=0.8, label=pick(lang, "indicators", "指標数"))
-    ax.set_title(title if title is not None else pick(lang, "Indicators per partnership and SDG", "連携・SDG別の指標数"))
+    fig.colorbar(im, ax=ax, shrink=0.8, label=text(f"{_T}.indicators", lang))
+    ax.set_title(title if title is not None else text(f"{_T}.coverage_title", lang))
     return fig

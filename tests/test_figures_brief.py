@@ -1,0 +1,115 @@
+"""Figure functions of the local-SDGs brief (footprint.outputs.figures.brief): every figure in English and
+Japanese has its title and caption from the catalog, placeholders filled, and quotes the results' numbers."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib.pyplot as plt
+import pytest
+
+from footprint import accounts as A
+from footprint import flows as FL
+from footprint import forest as F
+from footprint import sdgs as S
+from footprint.outputs.export import Figure
+from footprint.outputs.figures import brief as figures
+from footprint.outputs.style import setup_style
+from footprint.pipeline import model
+
+NB = "05_local_sdgs_brief"
+SMALL = {"draws": 30, "fiscal_years": [2023, 2024], "purchase_years": [2023, 2030], "horizon_year": 2035,
+         "flows_year": 2023, "partnerships": ["hcmc", "forest_regions"]}
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def brief(nfa):
+    """The run's results the brief reads (computed once, small) and the tables notebook 05 builds from them."""
+    R = model.notebook_results(NB, SMALL)
+    p = model.RunParameters(**SMALL)
+    all_parts = S.load_partnerships()
+    parts = S.select_partnerships(all_parts, p.partnerships)
+    countries = S.partner_countries(parts)
+    national = A.summary(nfa, countries, [p.year])
+    forest = F.scenario_of(R["forest"])
+    origin = R["osaka"]["origin_table"]
+    seed = FL.load_seed()
+    graph, _ = FL.with_model_layers(seed.flows, seed.nodes, seed.units, origin=origin, origin_year=p.year,
+                                    fund=forest.flows)
+    bonds = FL.bond_metrics(FL.snapshot(graph, p.flows_year), seed.nodes)
+    table = S.indicator_table([
+        S.load_published(all_parts),
+        S.national_rows(national, parts, p.year, A.NFA_SOURCE),
+        S.city_rows(R["osaka"]["headline"], R["osaka"].value("carbon_footprint"), origin),
+        S.forest_rows(forest, R["forest"]["published"], {"wood": F.SOURCES["guideline"], "sink": F.SOURCES["sink"]}),
+        S.flow_rows(graph, bonds, parts, p.flows_year),
+    ], all_parts)
+    table = table[table["partnership"].isin(parts["id"])].reset_index(drop=True)
+    return dict(R=R, p=p, parts=parts, countries=countries, national=national, table=table,
+                cov=S.coverage(table, parts))
+
+
+def _figures(b, lang: str) -> dict[str, Figure]:
+    R, p = b["R"], b["p"]
+    names = dict(zip(b["parts"]["id"], b["parts"][f"name_{lang}"], strict=True))
+    return {
+        "earths": figures.earths(R["osaka"], b["national"], b["countries"], lang),
+        "dependence": figures.dependence(R["osaka"], lang),
+        "forest_money": figures.forest_money(R["forest"], lang),
+        "offsets_scale": figures.offsets_scale(b["table"], R["osaka"], R["forest"], lang),
+        "sdg_coverage": figures.sdg_coverage(b["cov"], names, R["osaka"], p.flows_year, lang),
+        "partnership_ledger": figures.partnership_ledger(R["flows"], lang),
+    }
+
+
+@pytest.fixture(scope="module", params=["en", "ja"])
+def drawn(request, brief):
+    setup_style()  # the project's fonts (Japanese glyphs), as a notebook has them
+    figs = _figures(brief, request.param)
+    yield request.param, figs
+    for f in figs.values():
+        plt.close(f.fig)
+
+
+def test_every_figure_has_its_text_in_the_language(drawn):
+    lang, figs = drawn
+    for key, f in figs.items():
+        assert isinstance(f, Figure) and f.name == f"brief_{key}"
+        assert f.title.strip() and f.caption.strip() and f.source.strip(), key
+        for s in (f.title, f.caption, str(f.year)):
+            assert "{" not in s and "}" not in s, (key, s)
+        assert bool(JAPANESE.search(f.title + f.caption)) == (lang == "ja"), key
+        assert f.status in ("published", "derived", "estimated", "illustrative")
+        words = [t.get_text() for ax in f.fig.axes for t in ax.texts + [ax.title, ax.xaxis.label]]
+        assert all("{" not in w for w in words), (key, words)
+
+
+def test_captions_quote_the_results_numbers(drawn, brief):
+    lang, figs = drawn
+    R, p = brief["R"], brief["p"]
+    h = R["osaka"]["headline"].set_index("indicator")
+    assert f"{h.loc['earths', 'central']:.2f}" in figs["earths"].caption
+    assert f"{h.loc['earths', 'p95_parametric']:.2f}" in figs["earths"].caption
+    assert figs["earths"].year == p.year
+    assert f"{float(h.loc['share_outside_city', 'central']):.1%}" in figs["dependence"].fig.axes[0].get_title()
+    assert f"{S.share_abroad(R['osaka']['origin_table']):.0%}" in figs["dependence"].caption
+    fl = F.scenario_of(R["forest"]).flows
+    assert f"{float(fl['net_outflow_jpy'].iloc[-1]) / 1e6:,.0f}" in figs["forest_money"].caption
+    assert str(p.fiscal_years[-1]) in figs["forest_money"].year
+    sc = F.scenario_of(R["forest"])
+    ratio = S.footprint_to_sink_ratio(float(R["osaka"].value("carbon_footprint")["co2_t"]), sc)
+    assert f"{ratio:,.0f}" in figs["offsets_scale"].caption
+    assert str(S.partnerships_measured(brief["cov"])) in figs["sdg_coverage"].caption
+    assert str(p.flows_year) in figs["sdg_coverage"].year
+    assert str(FL.ledger_latest_year(FL.partnership_of(R["flows"]).ledger)) in figs["partnership_ledger"].title
+
+
+def test_offsets_chart_shows_annual_flows_only(brief):
+    """The wood-carbon stock at the horizon is replaced by one year's net addition (a stock is no flow)."""
+    R = brief["R"]
+    sc = F.scenario_of(R["forest"])
+    rows, wood_year = figures.offset_rows(brief["table"], R["osaka"], R["forest"], "en")
+    assert sc.stock_end_co2_t not in set(rows["co2_t"])
+    assert (rows["co2_t"] > 0).all()
+    assert rows["name"].iloc[-1] == f"Net addition to the carbon in purchased wood ({wood_year})"
