@@ -101,7 +101,10 @@ def test_add_credit_draws_on_map(lang):
         t = maps.add_credit(ax, "mlit", lang=lang)
         fig.canvas.draw()
     drawn = t.get_text().replace("\n", "")
-    assert drawn.replace(" ", "") == maps.MLIT_CREDIT[lang].replace(" ", "")
+    assert drawn.replace(" ", "") == maps.credit("mlit", lang=lang).replace(" ", "")  # wrapped, never cut
+    # the terms of use: the source named and the processing stated
+    assert ("国土数値情報" in drawn and "加工" in drawn) if lang == "ja" else ("National Land Numerical Information" in drawn
+                                                                   and "simplified" in drawn)
     # the credit stays inside the axes
     bb, ab = t.get_window_extent(), ax.get_window_extent()
     assert bb.x0 >= ab.x0 - 1 and bb.x1 <= ab.x1 + 1

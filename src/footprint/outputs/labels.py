@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from footprint.outputs.catalog import LANGS, check_lang, section
 
-__all__ = ["LANGS", "check_lang", "label", "labels", "pick"]
+__all__ = ["LANGS", "check_lang", "label", "labels"]
 
 
 def label(key: str, lang: str = "en") -> str:
@@ -17,8 +17,3 @@ def label(key: str, lang: str = "en") -> str:
 
 def labels(keys, lang: str = "en") -> list[str]:
     return [label(k, lang) for k in keys]
-
-
-def pick(lang: str, en: str, ja: str) -> str:
-    """Inline bilingual text: ``pick(lang, "Footprint", "フットプリント")``."""
-    return ja if check_lang(lang) == "ja" else en

@@ -14,7 +14,8 @@ loader                     columns (besides ``geometry``)
 :func:`world_countries`    ``iso3``, ``name_en``, ``pop_est``
 =========================  ===============================================================
 
-Maps built from the Japanese boundaries must show the MLIT credit (:data:`MLIT_CREDIT`); use
+Maps built from the Japanese boundaries must show the MLIT credit (``credit("mlit")``, catalog key
+``maps_credit.mlit``); use
 :func:`add_credit` to draw it on the map and/or pass :func:`credit` to ``save_figure(credit=...)``.
 
     from footprint.outputs import maps
@@ -36,7 +37,7 @@ import pandas as pd
 from footprint.core import verify_raw
 from footprint.core.errors import ParameterError
 from footprint.core.places import CITY_CODE_BY_NAME
-from footprint.outputs.labels import check_lang
+from footprint.outputs.catalog import check_lang, text
 
 #: Raw files (paths relative to ``data/raw/``) that the loaders read.
 GEO_FILES = {
@@ -46,23 +47,9 @@ GEO_FILES = {
     "world_countries": "geo/world/ne_110m_admin_0_countries.geojson",
 }
 
-#: The credit MLIT requires on every map or output made from the N03 boundaries (text as given
-#: in the data's README; the terms of use also require stating that the data were processed).
-MLIT_CREDIT = {
-    "ja": "出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成"
-    "（加工：スマートニュース メディア研究所 smartnews-smri/japan-topography）",
-    "en": "Source: National Land Numerical Information (Administrative Areas, N03, 2021-01-01), "
-    "MLIT Japan; simplified by SmartNews Media Research Institute "
-    "(github.com/smartnews-smri/japan-topography).",
-}
-
-#: Natural Earth is public domain; the credit is not required but appreciated.
-NATURAL_EARTH_CREDIT = {
-    "ja": "Made with Natural Earth（1:110m Admin-0、v4.0.0、パブリックドメイン）",
-    "en": "Made with Natural Earth (1:110m Admin-0 countries, v4.0.0, public domain).",
-}
-
-_CREDITS = {"mlit": MLIT_CREDIT, "natural_earth": NATURAL_EARTH_CREDIT}
+#: The boundary data that maps credit; the texts are catalog keys ``maps_credit.<kind>`` (captions/<lang>/maps.yml),
+#: MLIT's as its terms of use require on every output made from the N03 boundaries.
+_CREDITS = ("mlit", "natural_earth")
 
 #: Prefecture names in the order of their JIS X 0401 codes (01 Hokkaido ... 47 Okinawa).
 PREFECTURES_JA = (
@@ -227,7 +214,7 @@ def credit(*kinds: str, lang: str = "en") -> str:
     unknown = [k for k in kinds if k not in _CREDITS]
     if unknown:
         raise ParameterError(f"credit: expected kinds among {list(_CREDITS)}, found {unknown}")
-    return " / ".join(_CREDITS[k][lang] for k in dict.fromkeys(kinds))
+    return text("maps_credit.separator", lang).join(text(f"maps_credit.{k}", lang) for k in dict.fromkeys(kinds))
 
 
 def add_credit(ax, *kinds: str, lang: str = "en", fontsize: float = 6.0, loc: str = "lower right"):
@@ -238,11 +225,11 @@ def add_credit(ax, *kinds: str, lang: str = "en", fontsize: float = 6.0, loc: st
     """
     import textwrap
 
-    text = credit(*kinds, lang=lang)
+    words = credit(*kinds, lang=lang)
     width_in = ax.get_position().width * ax.figure.get_figwidth()
     per_in = 11 if lang == "ja" else 20
     chars = max(30, int(width_in * per_in * 6.0 / fontsize))
-    wrapped = "\n".join(textwrap.wrap(text, width=chars, break_long_words=lang == "ja"))
+    wrapped = "\n".join(textwrap.wrap(words, width=chars, break_long_words=lang == "ja"))
     positions = {
         "lower right": (0.99, 0.01, "right", "bottom"),
         "lower left": (0.01, 0.01, "left", "bottom"),
@@ -308,10 +295,8 @@ def add_scale_bar(ax, *, lang: str = "en", loc: str = "lower left", fraction: fl
     for xx in (start, start + deg):
         ax.plot([xx, xx], [y - 0.008 * (y1 - y0), y + 0.008 * (y1 - y0)], color="#222222", lw=1, zorder=10)
     span = abs(y1 - y0)
-    where = ""
-    if span > 10:
-        where = f"（北緯{mid:.0f}度で）" if lang == "ja" else f" (along {mid:.0f}° N)"
-    label = f"{km:,.0f} km{where}"
+    where = text("maps_scale_bar.along", lang, lat=mid) if span > 10 else ""
+    label = text("maps_scale_bar.label", lang, km=km, where=where)
     ax.text(start + deg / 2, y + 0.02 * (y1 - y0), label, ha="center", va="bottom", fontsize=7, color="#222222",
             zorder=10)
     ax.set_xlim(x0, x1)
