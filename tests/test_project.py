@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 
-import yaml
-
-from footprint.core import paths
+from footprint.core import paths, yamlio
 
 
 def test_environment_yml_is_a_thin_wrapper_of_pyproject():
-    env = yaml.safe_load((paths.ROOT / "environment.yml").read_text(encoding="utf-8"))
+    env = yamlio.load((paths.ROOT / "environment.yml").read_text(encoding="utf-8"))
     deps = env["dependencies"]
     plain = [d for d in deps if isinstance(d, str)]
     pips = [d for d in deps if isinstance(d, dict)]

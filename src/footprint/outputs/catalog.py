@@ -1,7 +1,7 @@
 """The text of figures and tables, one catalog per language: titles, captions, axis labels, names.
 
 Every word a figure shows comes from ``footprint/outputs/captions/<lang>/*.yml`` (YAML 1.2, read
-with ruamel.yaml, duplicate keys refused), never from strings inline in notebooks or plot code:
+by :mod:`footprint.core.yamlio`, duplicate keys refused), never from strings inline in notebooks or plot code:
 a translator edits one folder, and a test checks that every language has the same keys with the
 same placeholders. Files are split by topic (``labels.yml``, ``national.yml``, ``city.yml``, …);
 their top-level sections are keys of one catalog, so that a section appears in one file only.
@@ -21,9 +21,7 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
+from footprint.core import yamlio
 from footprint.core.errors import FootprintError, ParameterError
 
 LANGS = ("en", "ja")
@@ -50,25 +48,17 @@ def _flatten(prefix: str, node, path: Path, out: dict[str, str]) -> None:
     out[prefix] = node
 
 
-def _yaml_problem(e: YAMLError) -> str:
-    """One line from ruamel's report: the problem and its line (``found duplicate key "k" … (line 3)``)."""
-    problem = getattr(e, "problem", None) or str(e).strip().splitlines()[0]
-    mark = getattr(e, "problem_mark", None)
-    return f"{problem} (line {mark.line + 1})" if mark is not None else problem
-
-
 @cache
 def catalog(lang: str) -> dict[str, str]:
     """Every key of ``lang``'s catalog and its template (read once per process)."""
     check_lang(lang)
-    yaml = YAML(typ="safe", pure=True)
     out: dict[str, str] = {}
     owner: dict[str, Path] = {}
     for path in sorted((CAPTIONS / lang).glob("*.yml")):
         try:
-            data = yaml.load(path.read_text(encoding="utf-8")) or {}
-        except YAMLError as e:
-            raise FootprintError(f"{path}: expected a YAML catalog; {_yaml_problem(e)}") from None
+            data = yamlio.load(path.read_text(encoding="utf-8")) or {}
+        except yamlio.YamlProblem as e:
+            raise FootprintError(f"{path}: {e}") from None
         if not isinstance(data, Mapping):
             raise FootprintError(f"{path}: expected sections (a mapping), found {type(data).__name__}")
         for section in data:

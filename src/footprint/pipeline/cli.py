@@ -16,7 +16,7 @@ from footprint.pipeline.parameters import (
     discover_notebooks,
     find_notebook,
     notebook_defaults,
-    parse_override,
+    parse_overrides,
 )
 from footprint.pipeline.checks import check_jobs
 from footprint.pipeline.runs import prune_runs
@@ -27,7 +27,7 @@ from footprint.pipeline.sweep import sweep
 
 def _run(a: argparse.Namespace) -> int:
     scenario = load_scenario(a.scenario) if a.scenario else None
-    overrides = dict(parse_override(s) for s in a.param)
+    overrides = parse_overrides(a.param)
     if a.jobs < 1:
         raise ParameterError(f"--jobs: expected a whole number >= 1, found {a.jobs}")
     res = run(

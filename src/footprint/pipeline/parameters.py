@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
 import papermill
-import yaml
 
-from footprint.core import paths, suggest
+from footprint.core import paths, suggest, yamlio
 from footprint.core.errors import ParameterError
 from footprint.pipeline import model
 from footprint.pipeline.checks import RUNNER_ONLY, check_parameter, excerpt, non_finite
@@ -99,10 +97,7 @@ def validate_parameters(path: str | os.PathLike[str], params: Mapping[str, objec
             )
             continue
         if name in bad_type and non_finite(value) is None:
-            found = bad_type[name]
-            if isinstance(value, str) and _EXPONENT.fullmatch(value.strip()):
-                found += " (YAML reads 1e9 as text: write 1.0e+9)"
-            problems.append(f"parameter {name!r} of {p.stem}: {found}")
+            problems.append(f"parameter {name!r} of {p.stem}: {bad_type[name]}")
             continue
         problem = check_parameter(p.stem, name, value, effective)
         if problem:
@@ -111,11 +106,21 @@ def validate_parameters(path: str | os.PathLike[str], params: Mapping[str, objec
         raise ParameterError((prefix + "; ".join(problems)).replace("\n", " "))
 
 
-_EXPONENT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")
+def parse_overrides(texts) -> dict[str, object]:
+    """Every ``-p NAME=VALUE`` of a command; a name given twice is refused (which value was meant?)."""
+    out: dict[str, object] = {}
+    for text in texts:
+        k, v = parse_override(text)
+        if k in out:
+            raise ParameterError(f"-p {k}: expected each parameter once, found it twice ({excerpt(repr(out[k]))} and "
+                                 f"{excerpt(repr(v))}): give the value you mean once")
+        out[k] = v
+    return out
 
 
 def parse_override(text: str) -> tuple[str, object]:
-    """``name=value`` with ``value`` a YAML literal (``year=2020``, ``lang=ja``, ``years=[2010, 2020]``)."""
+    """``name=value`` with ``value`` a YAML 1.2 literal (``year=2020``, ``lang=ja``, ``years=[2010, 2020]``;
+    :mod:`footprint.core.yamlio`: ``010`` and ``1:40`` are refused as ambiguous, ``yes`` is a word)."""
     form = "NAME=VALUE with a YAML value, e.g. draws=500 or years=[2010, 2020]"
     if "=" not in text:
         raise ParameterError(f"-p {excerpt(text)!r}: expected {form}, found no '='")
@@ -124,11 +129,11 @@ def parse_override(text: str) -> tuple[str, object]:
     if not k.isidentifier():
         raise ParameterError(f"-p {excerpt(text)!r}: expected {form}, found {'no name' if not k else repr(excerpt(k))} "
                              "before '='")
-    if _EXPONENT.fullmatch(v.strip()):  # YAML 1.1 reads 1e9 as text; a person means the number
-        return k, float(v)
     try:
-        return k, yaml.safe_load(v)
-    except yaml.YAMLError as e:
-        problem = " ".join(str(getattr(e, "problem", None) or "not valid YAML").split())
-        raise ParameterError(f"parameter {k!r}: expected {form}, found {excerpt(v)!r} ({problem}: an unclosed "
-                             "bracket or quote?)") from None
+        return k, yamlio.load(v)
+    except yamlio.YamlProblem as e:
+        if e.expected == "valid YAML":
+            raise ParameterError(f"parameter {k!r}: expected {form}, found {excerpt(v)!r} ({e.found}: an unclosed "
+                                 "bracket or quote?)") from None
+        raise ParameterError(f"-p {k}: expected {e.expected}, found {excerpt(e.found)}"
+                             + (f" ({e.hint})" if e.hint else "")) from None

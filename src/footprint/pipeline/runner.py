@@ -18,6 +18,7 @@ from footprint.pipeline.parameters import (
     find_notebook,
     notebook_defaults,
     parse_override,
+    parse_overrides,
     validate_parameters,
 )
 from footprint.pipeline.run import RunResult, main_progress, run
@@ -27,6 +28,6 @@ from footprint.pipeline.scenarios import Scenario, load_scenario, plan
 __all__ = [
     "FILE_PARAMETER_SUFFIXES", "RUNNER_PARAMETERS", "RunResult", "Scenario", "Task", "discover_notebooks",
     "find_notebook", "git_commit", "iter_figures", "load_scenario", "main_progress", "make_task", "new_run_dir",
-    "notebook_defaults", "parse_override", "plan", "previous_durations", "run", "run_one", "run_tasks",
+    "notebook_defaults", "parse_override", "parse_overrides", "plan", "previous_durations", "run", "run_one", "run_tasks",
     "update_latest", "validate_parameters",
 ]

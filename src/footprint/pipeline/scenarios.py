@@ -9,9 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from footprint.core import paths, suggest
+from footprint.core import paths, suggest, yamlio
 from footprint.core.errors import DataFileError, ParameterError
 from footprint.pipeline import model
 from footprint.pipeline.checks import RUNNER_ONLY, check_parameter, excerpt, user_parameter_problem
@@ -114,6 +112,12 @@ def _check_document(p: str, doc) -> None:
                             "folder)", excerpt(repr(name)), key="name")
     if not isinstance(doc.get("description") or "", str):
         raise DataFileError(p, "'description' to be a text", excerpt(repr(doc["description"])), key="description")
+    if "notebooks" in doc and not doc["notebooks"]:  # an empty selection would silently mean "every notebook"
+        raise DataFileError(p, "'notebooks' to name at least one notebook", excerpt(repr(doc["notebooks"])),
+                            key="notebooks", hint="omit 'notebooks' to run every notebook")
+    if "sweep" in doc and not doc["sweep"]:
+        raise DataFileError(p, "'sweep' to name a notebook and its grid", excerpt(repr(doc["sweep"])), key="sweep",
+                            hint="omit 'sweep' for a run without a grid")
     for key in ("defaults", "notebooks", "sweep"):
         v = doc.get(key) or {}
         if not isinstance(v, dict):
@@ -158,11 +162,9 @@ def _read_document(p: Path, shown: str):
     if "\x00" in text:
         raise DataFileError(shown, "a YAML text file", "binary content (NUL bytes)")
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        problem = " ".join(str(getattr(e, "problem", None) or "not valid YAML").split())
-        raise DataFileError(shown, "valid YAML", excerpt(problem), row=(mark.line + 1) if mark else None) from None
+        return yamlio.load(text)
+    except yamlio.YamlProblem as e:
+        raise DataFileError(shown, e.expected, excerpt(e.found, 160), row=e.line, hint=e.hint) from None
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
