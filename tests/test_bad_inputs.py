@@ -467,4 +467,11 @@ def test_tampered_raw_file_is_refused_with_its_name(how, tmp_path):
     with pytest.raises(DataFileError) as e:
         verify_raw(rel, raw_dir=raw, manifest=manifest)
     msg = str(e.value)
-    assert "constants.csv" in msg and "\n" not in msg
+    assert "constants.csv" in msg and "\n" not in msg and str(paths.ROOT) not in msg
+
+
+def test_a_project_file_is_named_by_its_path_in_the_project():
+    from footprint.core import DataFileError
+
+    assert str(DataFileError(paths.RAW / "forest" / "constants.csv", "x", "y")).startswith("data/raw/forest/constants.csv:")
+    assert str(DataFileError("/elsewhere/my.csv", "x", "y")).startswith("/elsewhere/my.csv:")  # the user's own file

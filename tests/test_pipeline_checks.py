@@ -123,3 +123,18 @@ def test_runner_parameters_are_not_a_users():
     assert "runner" in checks.user_parameter_problem("output_dir")
     assert checks.user_parameter_problem("lang") is None
     assert "data/raw" in checks.runner_path("data/raw/x", {})
+
+
+@pytest.mark.parametrize("given", ["Osaka", "大阪市", "osaka city", "OSAKA", "Ｏｓａｋａ", "Ōsaka", "27", "２７", 27])
+def test_every_spelling_of_osaka_is_osaka(given):
+    """Full-width forms (NFKC), macrons and the prefecture code (a number once YAML has read it) all name Osaka."""
+    validate_parameters(NOTEBOOKS["02_city_footprint"], {"city": given})
+    assert C.resolve_city(C.default_inputs(), given) == C.OSAKA
+    if isinstance(given, int):
+        assert parse_override(f"city={given}") == ("city", given)
+
+
+@pytest.mark.parametrize("given, close", [("Ｏｓａｋ", "Osaka"), ("Ōsak", "Osaka"), ("Kyōtoo", "Kyoto")])
+def test_a_near_miss_in_any_width_or_accent_gets_a_suggestion(given, close):
+    with pytest.raises(ParameterError, match=close):
+        validate_parameters(NOTEBOOKS["02_city_footprint"], {"city": given})

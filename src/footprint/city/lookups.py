@@ -12,26 +12,29 @@ from footprint.city.inputs import CityInputs
 from footprint.city.national import YearContext
 from footprint.city.spending import window
 from footprint.core.errors import ParameterError
-from footprint.core.schema import suggest
+from footprint.core.schema import fold, suggest
 
 
 def resolve_city(inputs: CityInputs, name: str) -> str:
-    """The Japanese name of a prefectural capital from its Japanese or English name or prefecture code."""
+    """The Japanese name of a prefectural capital from its Japanese or English name or prefecture code.
+
+    Names are compared folded (:func:`footprint.core.schema.fold`): ``Ｏｓａｋａ``, ``Ōsaka`` and ``osaka city``
+    are Osaka; a prefecture code (``27``, ``"27"``, ``２７``) names the prefecture's capital."""
     s = str(name).strip()
     cities = inputs.cities
     if s in cities.index:
         return s
-    en = [str(e).lower() for e in cities["city_en"]]
-    by_en = dict(zip(en, cities.index, strict=True))
-    by_en.update(zip((e.removesuffix(" (23 wards)") for e in en), cities.index, strict=True))
+    f = fold(s)
+    en = [fold(e) for e in cities["city_en"]]
+    by_name = dict(zip(en, cities.index, strict=True))
+    by_name.update(zip((e.removesuffix(" (23 wards)") for e in en), cities.index, strict=True))
+    by_name.update((fold(c), c) for c in cities.index)
     by_code = dict(reversed(list(zip(cities["pref_code"], cities.index, strict=True))))  # a code names its capital
-    for key in (s.lower(), s.lower().removesuffix(" city"), s + "市"):
-        if key in by_en:
-            return by_en[key]
-        if key in cities.index:
-            return key
-    if s.zfill(2) in by_code and s.isdigit():
-        return by_code[s.zfill(2)]
+    for key in (f, f.removesuffix(" city"), f + "市"):
+        if key in by_name:
+            return by_name[key]
+    if f.isdigit() and f.zfill(2) in by_code:
+        return by_code[f.zfill(2)]
     valid = [f"{c} ({e})" for c, e in zip(cities.index, cities["city_en"], strict=True)]
     close = suggest(s, [*cities.index, *cities["city_en"]])
     raise ParameterError(

@@ -23,14 +23,14 @@ from footprint.core.io import (
     write_tables,
     write_text,
 )
-from footprint.core.schema import Column, check_rows, check_unique, first_bad_row, suggest, validate
+from footprint.core.schema import Column, check_rows, check_unique, first_bad_row, fold, suggest, validate
 from footprint.core.status import STATUSES, weakest_status, weakest_status_rows
 from footprint.core.units import CarbonUptake, carbon_uptake_intensity, gha_per_t_co2, load_carbon_uptake
 
 __all__ = [
     "ENCODINGS", "MANIFEST_COLUMNS", "STATUSES", "Column", "DataFileError", "FootprintError", "ParameterError",
     "atomic_path", "check_rows", "check_unique", "first_bad_row", "manifest_entry", "paths", "raw_checksums",
-    "read_csv_text", "read_manifest", "read_raw_csv", "read_user_csv", "sha256_file", "suggest", "validate",
+    "read_csv_text", "read_manifest", "read_raw_csv", "read_user_csv", "sha256_file", "suggest", "validate", "fold",
     "verify_raw", "weakest_status", "weakest_status_rows", "write_csv", "write_tables", "write_text",
     "CarbonUptake", "carbon_uptake_intensity", "gha_per_t_co2", "load_carbon_uptake",
 ]

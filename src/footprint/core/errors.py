@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from footprint.core import paths
+
 
 class FootprintError(Exception):
     """Base class of every error the package raises on purpose."""
+
+
+def _in_project(file: str | Path) -> str:
+    """A project file by its path in the project (``data/raw/forest/constants.csv``), not the machine's
+    folders; any other file as given (the user named it)."""
+    p = Path(file)
+    if p.is_absolute():
+        try:
+            return p.resolve().relative_to(paths.ROOT).as_posix()
+        except ValueError:
+            pass
+    return str(file)
 
 
 class DataFileError(FootprintError, ValueError):
@@ -26,7 +40,7 @@ class DataFileError(FootprintError, ValueError):
         key: str | None = None,
         hint: str | None = None,
     ) -> None:
-        self.file = str(file)
+        self.file = _in_project(file)
         self.row = row
         self.key = key
         self.expected = expected

@@ -113,14 +113,16 @@ def verify_raw(relpath: str, *, raw_dir: Path | None = None, manifest: Path | No
     raw_dir = raw_dir or paths.RAW
     entry = manifest_entry(relpath, manifest)
     p = raw_dir / relpath
+    shown = f"data/raw/{relpath}"  # its name in the project, wherever the raw folder lies
     if not p.exists():
-        raise DataFileError(p, "the raw file listed in the manifest", "no such file")
+        raise DataFileError(shown, "the raw file listed in the manifest", "no such file",
+                            hint=f"restore it with `git checkout -- {shown}`")
     digest = _cached_sha256(str(p), p.stat().st_mtime_ns, p.stat().st_size)
     if digest != entry["sha256"]:
         raise DataFileError(
-            p,
+            shown,
             f"sha256 {entry['sha256']} (data/raw/MANIFEST.csv)",
-            f"sha256 {digest}: the raw file was modified; restore it with `git checkout -- {p.relative_to(paths.ROOT) if p.is_relative_to(paths.ROOT) else p}`",
+            f"sha256 {digest}: the raw file was modified; restore it with `git checkout -- {shown}`",
         )
     return p
 

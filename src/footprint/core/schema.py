@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -156,13 +157,26 @@ def validate(df: pd.DataFrame, schema: Sequence[Column], file: str | os.PathLike
     return out
 
 
+def _plain(ch: str) -> str:
+    parts = unicodedata.normalize("NFD", ch)
+    # a Latin letter with accents (Ō, é) loses them; kana keep their voicing marks (が stays が)
+    return parts[0] if parts[0].isascii() and all(unicodedata.combining(c) for c in parts[1:]) else ch
+
+
+def fold(text: str) -> str:
+    """``text`` as names are compared: full-width forms folded (NFKC: ``Ｏｓａｋａ`` → ``Osaka``), accents
+    of Latin letters removed (``Ōsaka`` → ``Osaka``), lower case, outer spaces stripped."""
+    return "".join(_plain(c) for c in unicodedata.normalize("NFKC", str(text))).strip().lower()
+
+
 def suggest(name: str, valid: Iterable[str], n: int = 5) -> list[str]:
-    """Close matches of ``name`` among ``valid`` (case-insensitive), for error messages."""
+    """Close matches of ``name`` among ``valid`` (compared :func:`fold`\ ed), for error messages."""
     valid = list(valid)
-    lower = {v.lower(): v for v in valid}
-    hits = difflib.get_close_matches(name.lower(), list(lower), n=n, cutoff=0.5)
-    sub = [v for v in valid if name.lower() in v.lower() and v not in hits]
-    return [lower[h] for h in hits] + sub[: max(0, n - len(hits))]
+    folded = {fold(v): v for v in valid}
+    key = fold(name)
+    hits = difflib.get_close_matches(key, list(folded), n=n, cutoff=0.5)
+    sub = [v for v in valid if key and key in fold(v) and v not in (folded[h] for h in hits)]
+    return [folded[h] for h in hits] + sub[: max(0, n - len(hits))]
 
 
 def check_unique(df: pd.DataFrame, keys: Sequence[str], file: str | os.PathLike[str]) -> None:

@@ -286,8 +286,10 @@ def _flows_span(params) -> tuple[int, int]:
 
 
 def _city(v, params):
+    if isinstance(v, int) and not isinstance(v, bool):  # a prefecture code read by YAML as a number (city=27)
+        v = f"{v:02d}"
     if not isinstance(v, str) or not v.strip():
-        return f"expected a prefectural capital's name (e.g. Osaka or 大阪市), found {_show(v)}"
+        return f"expected a prefectural capital's name (e.g. Osaka or 大阪市) or prefecture code, found {_show(v)}"
     try:
         C.resolve_city(C.default_inputs(), v)
     except ParameterError as e:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from footprint import city as C
 from footprint import flows as FL
@@ -36,6 +36,15 @@ from footprint.core.errors import FootprintError, ParameterError
 from footprint.core.results import Result
 from footprint.outputs.notebook import NotebookOutputs
 from footprint.pipeline.user_files import excerpt
+
+
+def _code_as_text(v):
+    """A prefecture code given as a number (``-p city=27``, YAML reads an int) is the code's text."""
+    return f"{v:02d}" if isinstance(v, int) and not isinstance(v, bool) else v
+
+
+#: a city by name or prefecture code
+CityName = Annotated[str, BeforeValidator(_code_as_text)]
 
 
 def _p(default, doc: str, **kw):
@@ -64,8 +73,8 @@ class RunParameters(BaseModel):
                               "countries of the national accounts (NFA names)")
     years: list[int] = _p([2000, 2024], "first and last year of the national time series (inclusive)")
     # -- city (02) --------------------------------------------------------------------------------
-    city: str = _p("Osaka", "any of the 52 survey cities (47 capitals, 5 designated cities), Japanese or "
-                   "English name")
+    city: CityName = _p("Osaka", "any of the 52 survey cities (47 capitals, 5 designated cities): Japanese or "
+                        "English name, or prefecture code (27: its capital)")
     clum_file: str = _p("", "empty: the estimated CLUM; else a CSV with clum_row, six land types, source, status")
     land_use_file: str = _p("", "empty: the shipped Osaka estimate; else a CSV of land use by city and land type")
     # -- forest (03) ------------------------------------------------------------------------------
