@@ -55,6 +55,18 @@ def test_user_clum_round_trip(tmp_path, good_clum, inputs):
     assert (fp.clum_national["status"] == "published").all() and (fp.clum_national["source"] == "test").all()
 
 
+@pytest.mark.parametrize("ending", [b"\r", b"\r\n"])
+def test_any_line_ending_reads_as_the_clean_file(tmp_path, good_clum, ending):
+    """CR-only (old Mac, some Excel exports) and CRLF files pass the pre-kernel checks and read as the LF file."""
+    from footprint.pipeline.parameters import find_notebook, validate_parameters
+
+    clean = clum_csv(tmp_path, good_clum)
+    other = tmp_path / "other.csv"
+    other.write_bytes(clean.read_bytes().replace(b"\n", ending))
+    validate_parameters(find_notebook("02"), {"clum_file": str(other)})
+    assert C.read_clum(other).equals(C.read_clum(clean))
+
+
 def test_clum_of_the_wrong_shape_is_refused(tmp_path, good_clum):
     with pytest.raises(DataFileError, match=r"missing \['carbon'\]"):
         C.read_clum(clum_csv(tmp_path, good_clum.drop(columns="carbon")))

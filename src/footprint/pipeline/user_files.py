@@ -82,12 +82,18 @@ def file_shape(value: str) -> Path:
     if text is None:
         raise DataFileError(value, "text encoded as UTF-8 or cp932 (Shift_JIS)", "bytes in neither encoding",
                             hint="save it as CSV UTF-8")
-    rows = csv.reader(io.StringIO(text))
-    header = next(rows, [])
-    for line, row in enumerate(rows, start=2):
-        if row and len(row) != len(header):
-            raise DataFileError(value, f"{len(header)} fields as in the header", f"{len(row)} fields", row=line,
-                                hint="a stray or missing comma? quote texts that contain commas")
+    # newline="": rows end at \n, \r\n or a lone \r (old Mac and some Excel exports), quoted newlines kept
+    rows = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    try:
+        header = next(rows, [])
+        for line, row in enumerate(rows, start=2):
+            if row and len(row) != len(header):
+                raise DataFileError(value, f"{len(header)} fields as in the header", f"{len(row)} fields", row=line,
+                                    hint="a stray or missing comma? quote texts that contain commas")
+    except csv.Error as e:
+        raise DataFileError(value, "a well-formed CSV table", excerpt(str(e)), row=line + 1 if line > 1 else None,
+                            hint="an unclosed quote?") from None
     return p
 
 
