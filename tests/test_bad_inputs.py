@@ -76,6 +76,9 @@ def P(nb: str, *params: str, files=None, expect=()) -> Case:
     return Case(name, argv, files or {}, tuple(expect))
 
 
+LAND_USE_KYOTO = ("city,land_type,area_ha,area_ha_low,area_ha_high,source,status,notes\n"
+                  "京都市,cropland,100,90,110,test,published,\n")
+
 CASES: list[Case] = [
     # ---- CLI parameters ------------------------------------------------------------------
     P("02", "drawz=100", expect=("drawz", "draws")),
@@ -208,6 +211,15 @@ CASES: list[Case] = [
          ("s.yml", "notebooks", "at least one")),
     Case("scenario-empty-sweep", ["run", "--scenario", "{tmp}/s.yml"], {"s.yml": "name: x\nsweep: {}\n"},
          ("s.yml", "sweep")),
+    # ---- a user file covers what the run asks of it ----------------------------------------------------------
+    Case("land-use-without-the-city", ["run", "02", "-p", "land_use_file={tmp}/lu.csv"],
+         {"lu.csv": LAND_USE_KYOTO}, ("land_use_file", "lu.csv", "大阪市")),
+    Case("land-use-without-the-city-asked", ["run", "02", "-p", "land_use_file={tmp}/lu.csv", "-p", "city=Sapporo"],
+         {"lu.csv": LAND_USE_KYOTO}, ("land_use_file", "札幌市")),
+    Case("land-use-without-osaka-for-the-brief", ["run", "-p", "land_use_file={tmp}/lu.csv", "-p", "city=Kyoto"],
+         {"lu.csv": LAND_USE_KYOTO}, ("land_use_file", "大阪市")),
+    # ---- documented ranges hold: a year the city has no survey window for is refused before the kernel -------
+    P("02", "city=相模原市", "year=2007", expect=("year", "2013", "相模原市")),
     Case("sweep-octal", ["sweep", "{tmp}/s.yml"],
          {"s.yml": "name: x\nsweep:\n  02_city_footprint: {seed: [010, 011]}\n"}, ("s.yml", "alike")),
     # ---- scenario files --------------------------------------------------------------------

@@ -13,7 +13,7 @@ from footprint.pipeline import cli, model
 from footprint.pipeline.scenarios import Scenario
 from footprint.pipeline.sweep import sweep
 
-GRID = {"city": ["Osaka", "相模原市"], "year": [2007, 2022]}
+GRID = {"city": ["Osaka", "相模原市"], "year": [2013, 2022]}  # 2013: 相模原市's first year (C.city_years)
 
 
 def _scenario(grid=GRID, **defaults):
@@ -40,14 +40,28 @@ def test_one_row_per_point_with_its_parameters_and_intervals(local):
     assert row["ef_gha_per_cap_central"] == pytest.approx(head.loc["ef_gha_per_cap", "central"])
 
 
-def test_a_failed_point_is_recorded_and_the_others_go_on(local):
-    df = pd.read_parquet(local / "results.parquet")
+def test_a_failed_point_is_recorded_and_the_others_go_on(tmp_path, monkeypatch):
+    """A fault in one point (here injected: every documented value is checked before a sweep starts) is that
+    point's row, with its error; the other points are computed."""
+    from footprint.pipeline import sweep as sweep_module
+
+    real = C.headline_results
+
+    def faulty(inputs, city, year, *args, **kwargs):
+        if city == "相模原市" and year == 2013:
+            raise MemoryError("injected fault in one point")
+        return real(inputs, city, year, *args, **kwargs)
+
+    monkeypatch.setattr(sweep_module.C, "headline_results", faulty)
+    folder = sweep(_scenario(), jobs=1, reports=tmp_path)
+    df = pd.read_parquet(folder / "results.parquet")
     failed = df[df["status"] == "failed"]
-    assert len(failed) == 1 and failed["param_city"].iloc[0] == "相模原市" and failed["param_year"].iloc[0] == 2007
-    assert "2007" in failed["error"].iloc[0]
-    manifest = json.loads((local / "manifest.json").read_text(encoding="utf-8"))
+    assert len(failed) == 1 and failed["param_city"].iloc[0] == "相模原市" and failed["param_year"].iloc[0] == 2013
+    assert "injected fault" in failed["error"].iloc[0]
+    assert (df.loc[df["status"] == "ok", "ef_gha_per_cap_central"] > 0).all() and (df["status"] == "ok").sum() == 3
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["points"] == 4 and manifest["failed"] == 1 and manifest["topic"] == "city"
-    assert (local / "figures" / "sweep_summary.png").exists() and (local / "figures" / "sweep_summary.pdf").exists()
+    assert (folder / "figures" / "sweep_summary.png").exists() and (folder / "figures" / "sweep_summary.pdf").exists()
 
 
 def test_a_sweep_larger_than_the_limit_is_refused_before_it_starts(tmp_path):

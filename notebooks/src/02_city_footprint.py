@@ -50,7 +50,7 @@
 # The maths lives in `footprint.city`; this notebook tells the story.
 
 # %% tags=["parameters"]
-city = "Osaka"  # any of the 52 survey cities (47 capitals, 5 designated cities), Japanese or English name
+city = "Osaka"  # any of the 52 survey cities (47 capitals, 5 designated cities): Japanese or English name, or prefecture code (27: its capital)
 year = 2022  # footprint year of the city model (2007 to 2024; national accounts after 2022 are GFN nowcasts)
 draws = 2000  # Monte Carlo draws of the intervals (city headline and partnership ledger)
 seed = 2026  # random seed of every Monte Carlo of the run

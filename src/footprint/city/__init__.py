@@ -125,6 +125,7 @@ from footprint.city.item_inputs import (
 )
 from footprint.city.items import COMPONENTS, city_clum
 from footprint.city.lookups import (
+    city_years,
     household_sizes,
     population,
     resolve_city,
@@ -226,6 +227,7 @@ __all__ = [
     "city_clum",
     "city_footprint",
     "city_japan_world",
+    "city_years",
     "clum_check",
     "clum_column_check",
     "clum_frame",

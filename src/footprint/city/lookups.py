@@ -43,6 +43,18 @@ def resolve_city(inputs: CityInputs, name: str) -> str:
     )
 
 
+def city_years(inputs: CityInputs, city: str) -> list[int]:
+    """The years the model computes for ``city``: years with national accounts whose survey window
+    (``year − 2 … year``) holds item-level data for the city (相模原市 joined the survey in 2010, 堺市 in 2007)."""
+    d = inputs.items
+    if d is None or city not in d.areas:
+        return inputs.years
+    ys = np.asarray(inputs.years)
+    have = d.years[d.present[d.areas.index(city)]]
+    covered = ((have[None, :] <= ys[:, None]) & (have[None, :] > ys[:, None] - WINDOW_YEARS)).any(axis=1)
+    return [int(y) for y in ys[covered]]
+
+
 def resolve_year(inputs: CityInputs, year: int | None) -> int:
     """``year`` checked against the years with survey data and national accounts (None: :data:`DEFAULT_YEAR`)."""
     if year is None:

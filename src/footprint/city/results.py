@@ -19,6 +19,7 @@ from footprint.city.clum import national_clum
 from footprint.city.footprint import INDICATORS, downscale
 from footprint.city.inputs import CityInputs
 from footprint.city.lookups import (
+    city_years,
     household_sizes,
     resolve_city,
     resolve_year,
@@ -189,7 +190,8 @@ def time_series(
     uncertainty: Uncertainty = DEFAULT_UNCERTAINTY,
     clum_year: int | None = None,
 ) -> pd.DataFrame:
-    """The city's footprint per person (central, median, 90 % interval) for every year with data.
+    """The city's footprint per person (central, median, 90 % interval) for every year with data
+    (default: the city's years, :func:`~footprint.city.lookups.city_years`).
 
     With a user-supplied CLUM (taken as the CLUM of ``clum_year``, default
     :data:`~footprint.city.categories.DEFAULT_YEAR`), other years use the file's structure scaled
@@ -199,7 +201,7 @@ def time_series(
     bc_gha_per_cap, window_years, status``.
     """
     city = resolve_city(inputs, city)
-    ys = list(years) if years is not None else inputs.years
+    ys = list(years) if years is not None else city_years(inputs, city)
     rows = []
     for y in ys:  # one Monte Carlo per year
         inp = user_clum_for_year(inputs, y, resolve_year(inputs, clum_year))

@@ -257,6 +257,24 @@ def _city_span(params) -> tuple[int, int]:
     return ys[0], ys[-1]
 
 
+def _city_year(v, params):
+    """The footprint year: a year with survey data and national accounts, and for the run's city (Osaka
+    where the notebook has no ``city``) a year whose survey window holds the city's data."""
+    lo, hi = _city_span(params)
+    if problem := year(_city_span, "household survey and national accounts")(v, params):
+        return problem
+    given = params.get("city", "Osaka")
+    try:
+        city = C.resolve_city(C.default_inputs(), _code_text(given))
+    except (ParameterError, TypeError):
+        return None  # the city's own rule names what is wrong with it
+    ys = C.city_years(C.default_inputs(), city)
+    if v not in ys:
+        return (f"expected a year {ys[0]}–{ys[-1]} for {city} (the years whose three-year survey window holds its "
+                f"item-level data), found {v}")
+    return None
+
+
 def _fiscal_span(params) -> tuple[int, int]:
     return first_fiscal_year(), LAST_YEAR
 
@@ -285,9 +303,13 @@ def _flows_span(params) -> tuple[int, int]:
     return lo, LAST_YEAR
 
 
+def _code_text(v):
+    """A prefecture code read by YAML as a number (``city=27``) is the code's text."""
+    return f"{v:02d}" if isinstance(v, int) and not isinstance(v, bool) else v
+
+
 def _city(v, params):
-    if isinstance(v, int) and not isinstance(v, bool):  # a prefecture code read by YAML as a number (city=27)
-        v = f"{v:02d}"
+    v = _code_text(v)
     if not isinstance(v, str) or not v.strip():
         return f"expected a prefectural capital's name (e.g. Osaka or 大阪市) or prefecture code, found {_show(v)}"
     try:
@@ -380,7 +402,7 @@ RULES: dict[str, Check] = {
     "countries": _countries,
     "years": year_pair(_nfa_span, f"the national accounts, {A.NFA_EDITION}"),
     "city": _city,
-    "year": year(_city_span, "household survey and national accounts"),
+    "year": _city_year,
     "clum_file": user_file(read_clum),
     "land_use_file": user_file(read_land_use),
     "fiscal_years": year_pair(_fiscal_span, "fiscal years of the transfer tax"),

@@ -320,6 +320,14 @@ def plan(
                    else check_parameter("model", name, values[name], effective))
         if problem:
             problems.append(problem)
+    # the run's Osaka result (forest, flows, brief) is Osaka City's whatever `city` notebook 02 is given: what
+    # depends on the city is checked again for Osaka (a land-use file without Osaka's rows, a year it lacks)
+    if "osaka" in model.needed_topics([nb.stem for nb in nb_paths]) and effective.get("city", "Osaka") != "Osaka":
+        for name in ("land_use_file", "year"):
+            if name in values and not model.type_problems({name: values[name]}):
+                problem = check_parameter("model", name, values[name], {**effective, "city": "Osaka"})
+                if problem:
+                    problems.append(f"{problem} (for the Osaka City result of the forest, flows and brief notebooks)")
     for name in sorted(set(overrides) - declared - modelled):
         close = suggest(name, sorted(declared))
         problems.append(f"override {name!r} matches no parameter of the selected notebooks"

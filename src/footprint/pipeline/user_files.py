@@ -116,8 +116,21 @@ def read_clum(value, params):
 
 
 def read_land_use(value, params):
+    """A land-use file must cover the run's city (Osaka where the notebook has no ``city``): without its rows
+    the city's biocapacity would silently be zero."""
+    inputs = C.default_inputs()
     lu = C.read_land_use(value, user=True)
-    C.check_land_use_cities(lu, C.default_inputs().cities, value)
+    C.check_land_use_cities(lu, inputs.cities, value)
+    given = params.get("city", "Osaka")
+    try:
+        city = C.resolve_city(inputs, f"{given:02d}" if isinstance(given, int) and not isinstance(given, bool) else given)
+    except (ParameterError, TypeError):
+        return  # the city's own rule names what is wrong with it
+    if city not in set(lu["city"]):
+        have = sorted(set(lu["city"]))
+        raise DataFileError(value, f"rows for {city} (the run's city)",
+                            f"rows for {', '.join(have[:5])}{' …' if len(have) > 5 else ''} only",
+                            hint="add the city's land use, or leave land_use_file empty for the shipped estimate")
 
 
 def read_workers(value, params):
