@@ -36,6 +36,7 @@ from footprint import city as C
 from footprint import forest as F
 from footprint.core import paths, write_text
 from footprint.core.errors import ParameterError
+from footprint.core.memory import release
 from footprint.outputs.export import save_figure
 from footprint.outputs.style import setup_style
 from footprint.pipeline import model
@@ -106,6 +107,7 @@ def headline_row(topic: str, values: Mapping[str, object]) -> dict:
             key = ("city", tp["clum_file"], tp["land_use_file"])
             if key not in _INPUTS:
                 _INPUTS[key] = C.load_inputs(clum_file=tp["clum_file"], land_use_file=tp["land_use_file"])
+                release()  # what parsing the files left behind: the worker keeps only its working set
             head = C.headline_results(_INPUTS[key], tp["city"], tp["year"], tp["draws"], tp["seed"])
             for rec in head.to_dict("records"):
                 for col in ("central", "p05", "p95", "p05_parametric", "p95_parametric"):
@@ -114,6 +116,7 @@ def headline_row(topic: str, values: Mapping[str, object]) -> dict:
         else:
             if "forest" not in _INPUTS:
                 _INPUTS["forest"] = F.load_inputs()
+                release()
             sc = F.forest_scenario(_INPUTS["forest"], **{k: getattr(params, k) for k in F.SCENARIO_PARAMETERS},
                                    payers_persons=params.payers_persons)
             row.update(wood_stock_co2_t=sc.stock_end_co2_t, partner_sink_co2_t_per_yr=sc.sink_total_co2_t,
@@ -185,6 +188,7 @@ def sweep(scenario: Scenario, *, jobs: int = 1, engine: str = "local", scheduler
     stem, pts = points(scenario)
     topic = SWEPT_TOPIC[stem]
     base = check_points(scenario, stem, pts, max_points)
+    release()  # the checks loaded inputs this process no longer needs while the workers compute
     folder = new_run_dir((reports or paths.REPORTS), run_name(scenario.name), kind="sweeps")
     started = _dt.datetime.now(_dt.timezone.utc)
     t0 = time.perf_counter()
