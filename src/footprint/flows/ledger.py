@@ -219,8 +219,8 @@ def display(ledger: pd.DataFrame, partner: str, year: int) -> pd.DataFrame:
     """One partner's ledger for one year as text: rows flow, columns direction × currency; each cell
     ``value [p05–p95] (status)`` or ``not available``."""
     t = ledger[(ledger["partner"] == partner) & (ledger["year"] == year)].copy()
-    txt = t["value"].map(lambda v: f"{v:,.3g}") + " [" + t["p05"].map(lambda v: f"{v:,.3g}") + "–" \
-        + t["p95"].map(lambda v: f"{v:,.3g}") + "] (" + t["status"].astype(str) + ")"
+    num = lambda s: s.map(lambda v: f"{v:,.3g}").astype(str)  # noqa: E731  (str also when no row: a year without data)
+    txt = num(t["value"]) + " [" + num(t["p05"]) + "–" + num(t["p95"]) + "] (" + t["status"].astype(str) + ")"
     t["cell"] = np.where(t["available"], txt, NOT_AVAILABLE)
     return t.pivot(index="flow", columns=["direction", "currency"], values="cell").fillna("—")
 

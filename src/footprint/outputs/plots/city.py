@@ -17,6 +17,7 @@ from footprint.accounts import LAND_TYPES
 from footprint.city.categories import CARBON_NOT_LOCATED
 from footprint.outputs.catalog import check_lang, section, text
 from footprint.outputs.labels import label
+from footprint.outputs.plots import interval_bars
 from footprint.outputs.style import PALETTE
 
 def _pairs(table: str) -> dict[str, tuple[str, str]]:
@@ -121,8 +122,7 @@ def city_japan_world(ef: pd.DataFrame, bc: pd.Series, interval: tuple[float, flo
     ax.bar(x + 0.25, np.nan_to_num(bcv), 0.18, color=PALETTE["biocapacity"], hatch="//",
            edgecolor="white", label=label("biocapacity", lang))
     lo, hi = interval
-    ax.errorbar([x[0] - 0.15], [bottom[0]], yerr=[[bottom[0] - lo], [hi - bottom[0]]], color="black", capsize=5,
-                lw=1.5)
+    interval_bars(ax, x[0] - 0.15, lo, hi, color="black", capsize=5, lw=1.5)
     tops = bottom.copy()
     tops[0] = max(bottom[0], hi)
     for xi, tot, top, b in zip(x, bottom, tops, bcv, strict=True):
@@ -230,8 +230,7 @@ def overshoot_calendar(days: pd.DataFrame, year: int, lang: str = "en", title: s
         c = colors[i % len(colors)]
         ax.barh(yi, row["day"], color=c, alpha=0.18, height=0.5)
         if "p05" in row and np.isfinite(row.get("p05", np.nan)):
-            ax.errorbar([row["day"]], [yi], xerr=[[row["day"] - row["p05"]], [row["p95"] - row["day"]]], color=c,
-                        capsize=6, lw=1.8)
+            interval_bars(ax, yi, row["p05"], row["p95"], horizontal=True, color=c, capsize=6, lw=1.8)
         ax.plot([row["day"]], [yi], marker="D", color=c, ms=7)
         date = _dt.date(year, 1, 1) + _dt.timedelta(days=max(1, int(np.ceil(row["day"]))) - 1)
         txt = _t("overshoot_date", lang, name=name, date=date)

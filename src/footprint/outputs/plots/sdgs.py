@@ -9,6 +9,7 @@ import pandas as pd
 from footprint.city import CARBON_NOT_LOCATED
 from footprint.outputs.catalog import text
 from footprint.outputs.labels import label
+from footprint.outputs.plots import interval_bars
 from footprint.outputs.style import PALETTE, log_dots
 from footprint.outputs.text import wrap
 from footprint.sdgs import SDGS
@@ -30,8 +31,8 @@ def earths_bar(rows: pd.DataFrame, highlight: str, lang: str = "en", title: str 
     colours = [PALETTE["highlight"] if n == highlight else PALETTE["muted"] for n in rows["name"]]
     ax.barh(y, rows["earths"], color=colours, height=0.62)
     has = rows["p05"].notna().to_numpy()
-    err = np.vstack([(rows["earths"] - rows["p05"]).to_numpy(), (rows["p95"] - rows["earths"]).to_numpy()])
-    ax.errorbar(rows["earths"].to_numpy()[has], y[has], xerr=err[:, has], fmt="none", ecolor="black", capsize=4, lw=1.2)
+    interval_bars(ax, y[has], rows["p05"].to_numpy()[has], rows["p95"].to_numpy()[has], horizontal=True,
+                  ecolor="black", capsize=4, lw=1.2)
     ax.axvline(1.0, color="black", lw=1, ls="--", gid="one_earth")
     ax.set_xlim(0, float(np.nanmax(rows[["earths", "p95"]].to_numpy())) * 1.25)
     ax.set_ylim(-0.6, y.max() + 1.0)
