@@ -170,7 +170,7 @@ def fold(text: str) -> str:
 
 
 def suggest(name: str, valid: Iterable[str], n: int = 5) -> list[str]:
-    """Close matches of ``name`` among ``valid`` (compared :func:`fold`\ ed), for error messages."""
+    """Close matches of ``name`` among ``valid`` (both folded by :func:`fold`), for error messages."""
     valid = list(valid)
     folded = {fold(v): v for v in valid}
     key = fold(name)

@@ -5,9 +5,10 @@ scenario file, no overrides, no notebook selection, or a scenario file with ``pu
 publishes. Notebooks never write ``data/processed`` themselves when the runner drives them; the
 runner copies each notebook's ``tables/`` from the run folder into a staging folder beside
 ``data/processed``, adds ``provenance.json`` (run, commit, scenario, parameters, checksums) and a
-Frictionless ``datapackage.json``, and swaps the staging folder in. Tables the run did not
-produce are gone with the old folder; a run killed half-way leaves the previous publication
-untouched (the staging folder is removed by the next publication).
+Frictionless ``datapackage.json``; :mod:`footprint.pipeline.publication` swaps it in as one
+transaction (a run killed at any step leaves the previous publication or the new one, whole, and
+the next run finishes or undoes what was left). Tables the run did not produce are gone with the
+old folder.
 
 Published CSVs are for people who open them in Excel: UTF-8 with a byte-order mark, numbers
 rounded to :data:`SIGNIFICANT_DIGITS` significant digits. The full precision stays in the run
@@ -16,10 +17,8 @@ folder (``reports/runs/<run>/<notebook>/tables/``), whose path the provenance fi
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
-import os
 import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -169,40 +168,3 @@ def stage_publication(run_dir: Path, results: Sequence[Mapping], stage: Path, pr
     }
     (stage / DATAPACKAGE).write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return record
-
-
-def publish(run_dir: Path, results: Sequence[Mapping], provenance: Mapping, processed: Path | None = None) -> dict:
-    """Replace ``processed`` (default ``data/processed``) with the tables of ``results``, atomically.
-
-    The new set is written beside it first; then the old folder is renamed aside and the new one
-    renamed into place, and the old one removed. Returns the provenance record.
-    """
-    processed = Path(processed or paths.PROCESSED)
-    parent = processed.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned(parent, processed.name)
-    stage = parent / f".{processed.name}.{os.getpid()}.new"
-    old = parent / f".{processed.name}.{os.getpid()}.old"
-    try:
-        record = stage_publication(run_dir, results, stage, provenance)
-        with open(parent / f".{processed.name}.lock", "a") as lock:  # one swap at a time
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if processed.exists():
-                os.replace(processed, old)
-            os.replace(stage, processed)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
-    return record
-
-
-def _remove_abandoned(parent: Path, name: str) -> None:
-    """Remove staging folders left by a publishing process that no longer runs (killed half-way)."""
-    for p in parent.glob(f".{name}.*.*"):
-        try:
-            pid = int(p.name.split(".")[2])
-            os.kill(pid, 0)  # still running: its folder is not ours to remove
-        except ProcessLookupError:
-            shutil.rmtree(p, ignore_errors=True)
-        except (ValueError, IndexError, PermissionError):
-            continue

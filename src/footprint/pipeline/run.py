@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
 import platform
 import sys
@@ -14,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from footprint import __version__
-from footprint.core import atomic_path, paths, raw_checksums, sha256_file
+from footprint.core import paths, raw_checksums, sha256_file
 from footprint.core.layout import RunLayout
 from footprint.pipeline import cache as _cache
 from footprint.pipeline.brief import finalize_run
@@ -22,7 +21,7 @@ from footprint.pipeline.compute import RESULTS, ComputeTask, attach
 from footprint.pipeline.execute import Task, run_tasks
 from footprint.pipeline.model import validate
 from footprint.pipeline.parameters import FILE_PARAMETER_SUFFIXES, discover_notebooks, notebook_defaults
-from footprint.pipeline.publish import publish as publish_tables
+from footprint.pipeline import publication
 from footprint.pipeline.runs import (
     git_commit,
     latest_name,
@@ -146,6 +145,8 @@ def run(
     plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=reports / "runs" / "_validation")
     if cache:
         _cache.raw_digest()  # a modified raw file is reported before any run folder or kernel
+    with publication.lock(paths.PROCESSED):  # what a killed run left: finished or undone before this one starts
+        publication.recover(reports, paths.PROCESSED, lambda d, name: update_latest(d, reports, name))
     cache_dir = _cache.default_dir(reports) if cache else None
     run_dir = new_run_dir(reports, run_name(scenario.name))
     tasks = _confined(plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=run_dir), run_dir)
@@ -154,7 +155,7 @@ def run(
     publishing = publishing and not scenario.sweep and _covers_every_notebook(tasks)
     started = _dt.datetime.now(_dt.timezone.utc)
     mpath = RunLayout(run_dir).manifest
-    _write_manifest(mpath, {"run": run_dir.name, "status": RUNNING, "scenario": {"name": scenario.name},
+    _write_manifest(mpath, {"run": run_dir.name, "status": RUNNING, "pid": os.getpid(), "scenario": {"name": scenario.name},
                             "started_utc": started.isoformat(timespec="seconds"), "publishes": publishing,
                             "notebooks": _recorded([{"label": t.run_label, "parameters": t.parameters}
                                                     for t in tasks], run_dir)})
@@ -172,16 +173,17 @@ def run(
     except Exception as e:  # an index that cannot be written must not hide the run's results
         manifest["outputs"] = {"error": f"{type(e).__name__}: {e}"}
         manifest["status"] = FAILED
-    if publishing and manifest["status"] == COMPLETE:
-        record = publish_tables(run_dir, results, {
+    pointer = latest_name(scenario.name, baseline=publishing) if latest and manifest["status"] == COMPLETE else None
+    if publishing and manifest["status"] == COMPLETE:  # one transaction: tables, pointer, manifest
+        publication.publish_run(run_dir, results, {
             "run": run_dir.name, "scenario": scenario.name, "git_commit": manifest["git_commit"],
             "package_version": __version__, "run_folder": _relative(run_dir),
             "parameters": {r["label"]: r["parameters"] for r in _recorded(results, run_dir)},
-        })
-        manifest["published"] = {"dir": _relative(paths.PROCESSED), "files": len(record["files"])}
+        }, manifest, mpath, latest=pointer, move_latest=lambda d, name: update_latest(d, reports, name))
+        return RunResult(run_dir, results, mpath)
     _write_manifest(mpath, manifest)
-    if latest and manifest["status"] == COMPLETE:
-        update_latest(run_dir, reports, latest_name(scenario.name, baseline=publishing))
+    if pointer:
+        update_latest(run_dir, reports, pointer)
     return RunResult(run_dir, results, mpath)
 
 
@@ -200,9 +202,7 @@ def _private(params: Mapping) -> dict:
                 else v) for k, v in params.items()}
 
 
-def _write_manifest(path: Path, record: Mapping) -> None:
-    with atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+_write_manifest = publication.write_manifest
 
 
 def _covers_every_notebook(tasks: Sequence[Task]) -> bool:
