@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from pathlib import Path
@@ -171,6 +172,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {where}: expected a folder this user can write, found permission denied "
               "(choose another folder with --reports DIR, or fix its permissions)", file=sys.stderr)
         return 2
+    except OSError as e:  # no space left, a read-only file system, a quota: the folder and what to do
+        where = e.filename or getattr(a, "reports", None) or "reports/"
+        what = {errno.ENOSPC: "no space left on the device", errno.EROFS: "a read-only file system",
+                errno.EDQUOT: "the disk quota exceeded"}.get(e.errno, e.strerror or type(e).__name__)
+        print(f"error: {where}: expected room to write the run, found {what} (free space, or choose another folder "
+              "with --reports DIR)", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as e:  # Ctrl-C: the run's workers and kernels are stopped before this line
+        where = getattr(e, "run_dir", None)
+        print("error: interrupted (Ctrl-C)" + (f": {where.name} says interrupted in its manifest" if where else "")
+              + "; nothing was published and no pointer moved", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

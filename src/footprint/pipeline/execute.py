@@ -279,29 +279,47 @@ def _run_local(tasks: Sequence, pending: list[int], jobs: int, expected: Mapping
             records[i] = ready_record(i) or run_one(tasks[i])
             report(i, records[i])
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=_process_context()) as pool:
-        running: dict = {}
-        waiting = list(order)
-        while waiting or running:
-            for i in list(waiting):  # in order: the longest first among those whose results are there
-                if not deps[i] <= set(records):
-                    continue
-                early = ready_record(i)
-                if early is not None:
-                    waiting.remove(i)
-                    records[i] = early
-                    report(i, early)
-                    continue
-                if len(running) >= jobs:
-                    break
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=_process_context())
+    try:
+        _drive(pool, tasks, order, deps, records, ready_record, jobs, report)
+    except BaseException:  # Ctrl-C or a fault here: no worker (nor the kernel it drives) outlives the run
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker now (a kernel exits when the worker that started it is gone) and drop queued tasks."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _drive(pool, tasks, order, deps, records, ready_record, jobs, report) -> None:
+    """Submit tasks as their upstream results come, at most ``jobs`` at a time, until every one is recorded."""
+    running: dict = {}
+    waiting = list(order)
+    while waiting or running:
+        for i in list(waiting):  # in order: the longest first among those whose results are there
+            if not deps[i] <= set(records):
+                continue
+            early = ready_record(i)
+            if early is not None:
                 waiting.remove(i)
-                running[pool.submit(run_one, tasks[i])] = i
-            if running:
-                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
-                for f in done:
-                    i = running.pop(f)
-                    records[i] = f.result()
-                    report(i, records[i])
+                records[i] = early
+                report(i, early)
+                continue
+            if len(running) >= jobs:
+                break
+            waiting.remove(i)
+            running[pool.submit(run_one, tasks[i])] = i
+        if running:
+            done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+            for f in done:
+                i = running.pop(f)
+                records[i] = f.result()
+                report(i, records[i])
 
 
 def run_tasks(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import platform
 import sys
@@ -34,7 +35,15 @@ from footprint.pipeline.scenarios import Scenario, plan
 
 #: run statuses in a manifest: ``running`` from the first second, then ``complete`` or ``failed``
 #: (a killed run keeps ``running``: recognisably incomplete)
-RUNNING, COMPLETE, FAILED = "running", "complete", "failed"
+RUNNING, COMPLETE, FAILED, INTERRUPTED = "running", "complete", "failed", "interrupted"
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a run: its manifest says ``interrupted``; nothing was published, no pointer moved."""
+
+    def __init__(self, run_dir: Path):
+        super().__init__(str(run_dir))
+        self.run_dir = run_dir
 INPUTS = "inputs"  # copies of the user files a run read, named by checksum and file name
 
 
@@ -160,8 +169,13 @@ def run(
                             "notebooks": _recorded([{"label": t.run_label, "parameters": t.parameters}
                                                     for t in tasks], run_dir)})
     t0 = time.perf_counter()
-    records = run_tasks([*computes, *tasks], jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
-                        expected=previous_durations(reports), cache_dir=cache_dir, reuse=reuse)
+    try:
+        records = run_tasks([*computes, *tasks], jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+                            expected=previous_durations(reports), cache_dir=cache_dir, reuse=reuse)
+    except KeyboardInterrupt:  # Ctrl-C: workers and kernels are stopped; the run says so, publishes nothing
+        _write_manifest(mpath, {**json.loads(mpath.read_text(encoding="utf-8")), "status": INTERRUPTED,
+                                "duration_s": round(time.perf_counter() - t0, 3)})
+        raise RunInterrupted(run_dir) from None
     results = [r for r in records if r.get("kind") != "results"]
     manifest = manifest_record(run_dir, scenario, results, started=started, duration_s=time.perf_counter() - t0,
                                engine=engine, jobs=jobs, cache_dir=cache_dir, reuse=reuse)
