@@ -211,6 +211,11 @@ CASES: list[Case] = [
          ("s.yml", "notebooks", "at least one")),
     Case("scenario-empty-sweep", ["run", "--scenario", "{tmp}/s.yml"], {"s.yml": "name: x\nsweep: {}\n"},
          ("s.yml", "sweep")),
+    # ---- no guard on size: a grid of kernels larger than the limit is refused before it starts --------------
+    Case("scenario-too-many-notebook-runs", ["run", "--scenario", "{tmp}/s.yml", "--jobs", "2"],
+         {"s.yml": "name: x\nsweep:\n  02_city_footprint: {seed: [" + ", ".join(map(str, range(101))) + "]}\n"},
+         ("at most 100 notebook executions", "105", "--max-runs 105", "footprint sweep")),  # 101 points + 4 notebooks
+    Case("max-runs-zero", ["run", "01", "--max-runs", "0"], expect=("--max-runs", "1")),
     # ---- a user file covers what the run asks of it ----------------------------------------------------------
     Case("land-use-without-the-city", ["run", "02", "-p", "land_use_file={tmp}/lu.csv"],
          {"lu.csv": LAND_USE_KYOTO}, ("land_use_file", "lu.csv", "大阪市")),

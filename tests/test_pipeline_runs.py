@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from footprint.core import paths
+from footprint.core.errors import ParameterError
 from footprint.pipeline import cli, publish, runner
 from footprint.pipeline.runs import new_run_dir, prune_runs
 from notebook_helpers import tiny_notebook
@@ -260,3 +262,15 @@ def test_a_cluster_that_cannot_see_the_run_folder_is_refused(tmp_path):
     with pytest.raises(ParameterError, match="share this project's file system"):
         check_shared_files(BlindClient(), tmp_path)
     assert not list(tmp_path.iterdir())  # the probe is removed
+
+
+def test_a_grid_of_kernels_says_what_it_will_cost_before_it_starts(project):
+    runner.run(reports=project / "reports")  # the latest run: each notebook's time and size
+    said = []
+    grid = runner.Scenario(name="grid", sweep={"01_a": {"sleep": [0.0, 0.01, 0.02]}})
+    res = runner.run(grid, reports=project / "reports", jobs=2, announce=said.append)
+    assert res.ok and len(said) == 1
+    assert re.fullmatch(r"3 notebook executions: about 0:00:\d\d on 2 process\(es\) and \d+ MB, from the latest run's "
+                        r"times and sizes", said[0]), said
+    with pytest.raises(ParameterError, match=r"at most 2 notebook executions, found 3 .*--max-runs 3"):
+        runner.run(grid, reports=project / "reports", max_runs=2)

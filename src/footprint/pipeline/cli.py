@@ -21,7 +21,7 @@ from footprint.pipeline.parameters import (
 )
 from footprint.pipeline.checks import check_jobs
 from footprint.pipeline.runs import prune_runs
-from footprint.pipeline.run import main_progress, run
+from footprint.pipeline.run import MAX_RUNS, main_progress, run
 from footprint.pipeline.scenarios import load_scenario
 from footprint.pipeline.sweep import sweep
 
@@ -31,6 +31,8 @@ def _run(a: argparse.Namespace) -> int:
     overrides = parse_overrides(a.param)
     if a.jobs < 1:
         raise ParameterError(f"--jobs: expected a whole number >= 1, found {a.jobs}")
+    if a.max_runs < 1:
+        raise ParameterError(f"--max-runs: expected a whole number >= 1, found {a.max_runs}")
     res = run(
         scenario,
         notebooks=a.notebooks or None,
@@ -43,6 +45,8 @@ def _run(a: argparse.Namespace) -> int:
         reports=Path(a.reports).resolve() if a.reports else None,
         reuse=not a.no_cache,
         publish=True if a.publish else None,
+        max_runs=a.max_runs,
+        announce=lambda line: print(line, file=sys.stderr, flush=True),
     )
     print(f"run folder: {res.run_dir}")
     print(f"manifest:   {res.manifest}")
@@ -127,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                    help="override a parameter in every notebook that declares it")
     r.add_argument("--jobs", type=int, default=1, help="parallel processes (default 1)")
+    r.add_argument("--max-runs", type=int, default=MAX_RUNS,
+                   help=f"refuse a run of more notebook executions before it starts (default {MAX_RUNS})")
     r.add_argument("--engine", choices=["local", "dask"], default="local")
     r.add_argument("--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster")
     r.add_argument("--no-latest", action="store_true", help="do not move reports/latest to this run")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from footprint import __version__
 from footprint.core import paths, raw_checksums, sha256_file
+from footprint.core.errors import ParameterError
 from footprint.core.layout import RunLayout
 from footprint.pipeline import cache as _cache
 from footprint.pipeline.brief import finalize_run
@@ -24,6 +25,7 @@ from footprint.pipeline.model import validate
 from footprint.pipeline.parameters import FILE_PARAMETER_SUFFIXES, discover_notebooks, notebook_defaults
 from footprint.pipeline import publication
 from footprint.pipeline.runs import (
+    estimate,
     git_commit,
     latest_name,
     new_run_dir,
@@ -33,9 +35,11 @@ from footprint.pipeline.runs import (
 )
 from footprint.pipeline.scenarios import Scenario, plan
 
-#: run statuses in a manifest: ``running`` from the first second, then ``complete`` or ``failed``
-#: (a killed run keeps ``running``: recognisably incomplete)
+#: run statuses in a manifest: ``running`` from the first second, then ``complete`` or ``failed``;
+#: ``interrupted`` after Ctrl-C, or when the next run finds the process of a ``running`` one gone
 RUNNING, COMPLETE, FAILED, INTERRUPTED = "running", "complete", "failed", "interrupted"
+#: the most notebook executions a run starts without ``--max-runs`` (a grid of kernels is slow: sweep instead)
+MAX_RUNS = 100
 
 
 class RunInterrupted(KeyboardInterrupt):
@@ -135,6 +139,8 @@ def run(
     cache: bool = True,
     reuse: bool = True,
     publish: bool | None = None,
+    max_runs: int = MAX_RUNS,
+    announce: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Validate everything, run every task, write the manifest, update ``reports/latest``.
 
@@ -151,7 +157,8 @@ def run(
     adhoc = scenario is None and bool(notebooks or overrides)
     scenario = scenario or Scenario(name="adhoc" if adhoc else "default", publish=not adhoc)
     # validate first, in a throw-away plan, so that a bad parameter creates no run folder
-    plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=reports / "runs" / "_validation")
+    planned = plan(scenario, notebooks=notebooks, overrides=overrides, run_dir=reports / "runs" / "_validation")
+    _check_size(planned, scenario, jobs, reports, max_runs, announce)
     if cache:
         _cache.raw_digest()  # a modified raw file is reported before any run folder or kernel
     with publication.lock(paths.PROCESSED):  # what a killed run left: finished or undone before this one starts
@@ -199,6 +206,27 @@ def run(
     if pointer:
         update_latest(run_dir, reports, pointer)
     return RunResult(run_dir, results, mpath)
+
+
+def _size_text(stems: list[str], jobs: int, reports: Path) -> str:
+    seconds, size = estimate(stems, jobs, reports)
+    if seconds is None:
+        return "no earlier run of these notebooks to estimate its time and size from"
+    return (f"about {_dt.timedelta(seconds=round(seconds))} on {min(jobs, len(stems))} process(es) and "
+            f"{size / 1e6:,.0f} MB, from the latest run's times and sizes")
+
+
+def _check_size(tasks: Sequence[Task], scenario: Scenario, jobs: int, reports: Path, max_runs: int,
+                announce: Callable[[str], None] | None) -> None:
+    """Refuse a run of more than ``max_runs`` notebook executions before it starts; announce a grid's cost."""
+    stems = [Path(t.notebook).stem for t in tasks]
+    if len(stems) > max_runs:
+        raise ParameterError(f"{scenario.source or scenario.name}: expected at most {max_runs:,} notebook executions, "
+                             f"found {len(stems):,} ({_size_text(stems, jobs, reports)}); raise the limit with "
+                             f"--max-runs {len(stems)} if you mean it, or sweep without kernels with "
+                             "`python -m footprint sweep`")
+    if announce and len(stems) > len(set(stems)):  # a grid: say what it will cost before it starts
+        announce(f"{len(stems):,} notebook executions: {_size_text(stems, jobs, reports)}")
 
 
 def _model_record(task: ComputeTask, record: Mapping) -> dict:

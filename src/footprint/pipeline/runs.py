@@ -91,6 +91,29 @@ def previous_durations(reports: Path | None = None) -> dict[str, float]:
         return {}
 
 
+def folder_bytes(folder: Path) -> int:
+    """Bytes of every file under ``folder``."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def estimate(stems: list[str], jobs: int, reports: Path | None = None) -> tuple[float | None, int | None]:
+    """Seconds and bytes a run of notebooks ``stems`` (one entry per execution) will take, from the latest run:
+    each notebook's duration and run-folder size there (None where the latest run has no such notebook)."""
+    reports = reports or paths.REPORTS
+    durations = previous_durations(reports)
+    by_stem: dict[str, tuple[float, int]] = {}
+    latest = reports / LATEST
+    for label, seconds in durations.items():
+        stem = label.split("__")[0]
+        folder = latest / label
+        if stem not in by_stem and folder.is_dir():
+            by_stem[stem] = (seconds, folder_bytes(folder))
+    if not stems or any(s not in by_stem for s in stems):
+        return None, None
+    seconds = sum(by_stem[s][0] for s in stems) / max(1, min(jobs, len(stems)))
+    return seconds, sum(by_stem[s][1] for s in stems)
+
+
 def update_latest(run_dir: Path, reports: Path | None = None, name: str = LATEST) -> Path:
     """Point ``reports/<name>`` at ``run_dir`` (a relative symlink, replaced atomically).
 
