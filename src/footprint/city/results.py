@@ -108,14 +108,16 @@ def compare_cities(
     seed: int = DEFAULT_SEED,
     uncertainty: Uncertainty = DEFAULT_UNCERTAINTY,
 ) -> pd.DataFrame:
-    """Footprint per person of every city of the survey (52 with the item table) with 90 % intervals.
+    """Footprint per person of every city of the survey (52 with the item table) with 90 % intervals; a city
+    without survey data in the year's window (相模原市 before 2013) is left out.
 
     Columns: ``city, city_en, central, median, p05, p95`` (full interval), ``p05_parametric,
     p95_parametric``, ``japan_gha_per_cap``, ``ratio_to_japan`` (central ÷ Japan) and the ratio's
     intervals, ``rank``, ``year``, ``interval``, ``status``; sorted by the central value, largest first.
     """
     year = resolve_year(inputs, year)
-    names = inputs.city_names if inputs.items is None else [a for a in inputs.items.areas if a in inputs.cities.index]
+    names = inputs.city_names if inputs.items is None else [a for a in inputs.items.areas if a in inputs.cities.index
+                                                            and year in city_years(inputs, a)]
     structural = list(STRUCTURAL_CHOICES) if inputs.items is not None else []
     sim = simulate(inputs, names, year, draws, seed, uncertainty=uncertainty, structural=structural)
     par = simulate(inputs, names, year, draws, seed, uncertainty=uncertainty)

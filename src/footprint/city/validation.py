@@ -17,6 +17,7 @@ from footprint.accounts import LAND_TYPES
 from footprint.city.categories import CLUM_ROWS, HH_ROWS, NATIONAL
 from footprint.city.central import city_footprint
 from footprint.city.inputs import CityInputs
+from footprint.city.lookups import city_years
 from footprint.city.model import household_margin
 
 __all__ = ["household_basis_table", "household_carbon_t_per_person", "validation_table"]
@@ -39,7 +40,8 @@ def validation_table(inputs: CityInputs, published: pd.DataFrame, year: int, gha
     formation), so levels differ by construction; the ratios are what can be compared.
     """
     d = inputs.items
-    names = [a for a in d.areas if a != NATIONAL and a in inputs.cities.index]
+    # the cities surveyed in the year's window (相模原市 from 2013): the model's mean is theirs
+    names = [a for a in d.areas if a != NATIONAL and a in inputs.cities.index and year in city_years(inputs, a)]
     model = household_carbon_t_per_person(inputs, names, year, gha_per_t_co2)
     mean_model = float(model.mean())
     pub = published[published["indicator"] == "carbon_footprint_per_person"].copy()

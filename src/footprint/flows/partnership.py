@@ -164,6 +164,11 @@ _TABLES = ("cells", "ledger", "balance", "embodied", "intensities", "shares", "v
            "cross_checks", "nodes")
 
 
+#: draws of the ledger's Monte Carlo at most: it holds draws × cells values (about 100 MB per 1,000 draws), so a
+#: run's ``draws`` beyond this would take the run past 1.5 GB; recorded as ``ledger_draws`` in the result
+LEDGER_DRAWS_CAP = 2000
+
+
 def compute(params: Mapping[str, object], city: Result, forest: Result) -> Result:
     """The partnership ledger of a run, once (``params``: ``draws, seed``; ``city``: the run's Osaka City
     result, whose per-year household figures attribute Japan's trade to Osaka; ``forest``: the run's forest
@@ -172,10 +177,11 @@ def compute(params: Mapping[str, object], city: Result, forest: Result) -> Resul
     if missing:
         raise ParameterError(f"flows.compute: expected the parameters draws and seed, found no {missing}")
     seed_tables = load_seed()
-    p = partnership_ledger(seed_tables.flows, seed_tables.nodes, forest["flows"], draws=int(params["draws"]),
+    draws = min(int(params["draws"]), LEDGER_DRAWS_CAP)
+    p = partnership_ledger(seed_tables.flows, seed_tables.nodes, forest["flows"], draws=draws,
                            seed=int(params["seed"]), household=city["household_by_year"])
     return Result("flows", dict(params), {name: getattr(p, name) for name in _TABLES},
-                  {"node_of": p.node_of, "latest_year": ledger_latest_year(p.ledger)})
+                  {"node_of": p.node_of, "latest_year": ledger_latest_year(p.ledger), "ledger_draws": draws})
 
 
 def partnership_of(result: Result) -> Partnership:

@@ -393,7 +393,8 @@ RULES: dict[str, Check] = {
     "output_dir": runner_path,
     "processed_dir": runner_path,
     "results": runner_results,
-    "draws": number(2, 1_000_000, "a Monte Carlo needs at least two draws", integer=True),
+    "draws": number(2, 200_000, "a Monte Carlo needs at least two draws; more than 200,000 exceed the memory of a "
+                    "run", integer=True),
     "seed": number(0, 2**63 - 1, "a random seed is a non-negative integer", integer=True),
     "wood_share": share(),
     "dpi": number(50, 1200, "dots per inch of the PNG figures: 300 for print", integer=True),

@@ -47,6 +47,10 @@ def _code_as_text(v):
 CityName = Annotated[str, BeforeValidator(_code_as_text)]
 
 
+#: the most draws a run takes: the city headline's Monte Carlo at 200,000 draws peaks near 0.8 GB (1,000,000: 2.5 GB)
+MAX_DRAWS = 200_000
+
+
 def _p(default, doc: str, **kw):
     return Field(default=default, description=doc, **kw)
 
@@ -60,7 +64,7 @@ class RunParameters(BaseModel):
     lang: str = _p("en", "en or ja: labels of figures and tables")
     year: int = _p(2022, "footprint year of the city model (2007 to 2024; national accounts after 2022 are GFN "
                    "nowcasts)")
-    draws: Annotated[int, Field(ge=2, le=1_000_000)] = _p(2000, "Monte Carlo draws of the intervals (city "
+    draws: Annotated[int, Field(ge=2, le=MAX_DRAWS)] = _p(2000, "Monte Carlo draws of the intervals (city "
                                                           "headline and partnership ledger)")
     seed: Annotated[int, Field(ge=0, le=2**63 - 1)] = _p(2026, "random seed of every Monte Carlo of the run")
     output_dir: str = _p("", "empty: reports/interactive/<notebook>; the runner sets its run folder")
@@ -126,8 +130,14 @@ class RunParameters(BaseModel):
         """Draws of each year of the city's time series: ``draws`` capped at 300."""
         return min(self.draws, SERIES_DRAWS_CAP)
 
+    @property
+    def ledger_draws(self) -> int:
+        """Draws of the partnership ledger: ``draws`` capped at 2,000 (its memory grows with draws × cells)."""
+        return min(self.draws, FL.LEDGER_DRAWS_CAP)
+
     def derived(self) -> dict[str, int]:
-        return {"comparison_draws": self.comparison_draws, "series_draws": self.series_draws}
+        return {"comparison_draws": self.comparison_draws, "series_draws": self.series_draws,
+                "ledger_draws": self.ledger_draws}
 
     def recorded(self) -> dict[str, object]:
         """What manifests and sidecars record: every value, and the derived ones (caps) under ``derived``."""

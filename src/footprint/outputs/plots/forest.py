@@ -212,7 +212,7 @@ def wood_stock(stock: pd.DataFrame, lang: str = "en", title: str | None = None):
     ax.set_xlim(s.index.min() - 0.5, last + 0.5)
     ax.set_ylabel(text("forest_wood_carbon_stock.ylabel", lang))
     ax.legend(fontsize=8, loc="upper left")
-    ax.set_ylim(0, max(total_last, float(s.sum(axis=1).max())) * 1.2)
+    ax.set_ylim(0, (max(total_last, float(s.sum(axis=1).max())) or 1.0) * 1.2)  # wood_share 0: no stock, an empty axis
     ax.set_title(title if title is not None else text("forest_wood_carbon_stock.plot_title", lang, last=last))
     return fig
 
@@ -236,7 +236,7 @@ def partner_sink(sink: pd.DataFrame, lang: str = "en", title: str | None = None)
         ax.text(tot, yi, text("forest_partner_forest_sink.bar_label", lang, total=tot, area=a), va="center",
                 fontsize=8.5)
     ax.set_yticks(y, piv.index)
-    ax.set_xlim(0, left.max() * 1.45)
+    ax.set_xlim(0, (left.max() or 1.0) * 1.45)  # no area supported (0 ha): an empty axis, not a singular one
     ax.set_xlabel(text("forest_partner_forest_sink.xlabel", lang))
     ax.legend(fontsize=8, loc="lower right")
     ax.grid(axis="y", visible=False)
