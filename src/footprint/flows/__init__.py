@@ -95,7 +95,8 @@ from footprint.flows.metrics import (
     summary_counts,
 )
 from footprint.flows.partner_inputs import PARTNERS
-from footprint.flows.partnership import LEDGER_YEARS, Partnership, compute, partnership_ledger, partnership_of
+from footprint.flows.partnership import (LEDGER_DRAWS_CAP, LEDGER_YEARS, Partnership, compute, partnership_ledger,
+                                         partnership_of)
 from footprint.flows.schema import (
     CURRENCIES,
     DUPLICATE_KEY,
@@ -129,6 +130,7 @@ __all__ = [
     "FLOW_COLUMNS",
     "HUB",
     "KINDS",
+    "LEDGER_DRAWS_CAP",
     "LEDGER_YEARS",
     "LAYERS",
     "NODES_FILE",
