@@ -69,7 +69,7 @@ def test_the_model_is_computed_once_and_every_notebook_reads_it(shared_run):
     assert len(manifest["model"]) == 1
     topics = sorted(info["topic"] for info in manifest["model"][0]["results"].values())
     assert topics == ["flows", "forest", "osaka"]
-    assert manifest["model"][0]["parameters"]["derived"] == {"comparison_draws": 200, "series_draws": 200}
+    assert manifest["model"][0]["parameters"]["derived"] == {"comparison_draws": 200, "series_draws": 200, "ledger_draws": 200}
     folders = {}
     for r in manifest["notebooks"]:
         folders[r["notebook"]] = r["parameters"].get("results", {})
