@@ -41,9 +41,9 @@ def chromium_path() -> str:
 def font_env(tmp: Path) -> dict[str, str]:
     """A fontconfig file that adds the IPAexGothic font shipped with matplotlib-fontja, so that
     Japanese renders in screenshots on machines without Japanese system fonts."""
-    import matplotlib_fontja
+    from footprint.outputs.style import japanese_font_path  # importing matplotlib_fontja would set rcParams
 
-    fonts = Path(matplotlib_fontja.__file__).parent / "fonts"
+    fonts = japanese_font_path().parent
     conf = tmp / "fonts.conf"
     conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
                     f"<include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include><dir>{fonts}</dir>"

@@ -21,7 +21,6 @@ from footprint.pipeline import checks, model
 from footprint.outputs.style import setup_style
 from footprint.pipeline.parameters import find_notebook, notebook_defaults, validate_parameters
 
-setup_style()  # the project's fonts (Japanese glyphs), as in the notebooks
 
 SMALL = {"draws": 20}
 LO_FY, HI = checks.first_fiscal_year(), checks.LAST_YEAR
@@ -61,6 +60,7 @@ ENDS = [
 
 
 def _draw(figure) -> None:
+    setup_style()  # the project's fonts and rcParams, as every notebook sets them (whatever ran before here)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a singular axis or a missing glyph at an end of a range is a fault
         spec = figure()
