@@ -50,8 +50,11 @@ def test_ctrl_c_stops_everything_and_says_so(project, jobs, whole_group):
             "from footprint.pipeline import cli; "
             f"sys.exit(cli.main(['run', '--reports', {str(project / 'reports')!r}, '-p', 'sleep=60', '--publish', "
             f"'--no-cache', '--jobs', '{jobs}']))")
+    # started with SIGINT ignored, as a scheduler, a script's background job or a test runner may start it:
+    # the run must still stop on Ctrl-C (Python raises no KeyboardInterrupt where SIGINT is ignored)
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     runs = project / "reports" / "runs"
     deadline = time.time() + 90
     while time.time() < deadline:  # until a kernel runs a notebook

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from footprint.pipeline.sweep import sweep
 
 
 def _run(a: argparse.Namespace) -> int:
+    # Ctrl-C (or kill -INT) stops a run even when it was started with SIGINT ignored (a background job of a
+    # script, a scheduler, a test runner): Python then never raises KeyboardInterrupt, and the run went on
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     scenario = load_scenario(a.scenario) if a.scenario else None
     overrides = parse_overrides(a.param)
     if a.jobs < 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import threading
 import time
@@ -279,13 +280,20 @@ def _run_local(tasks: Sequence, pending: list[int], jobs: int, expected: Mapping
             records[i] = ready_record(i) or run_one(tasks[i])
             report(i, records[i])
         return
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=_process_context())
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=_process_context(),
+                               initializer=worker_ignores_ctrl_c)
     try:
         _drive(pool, tasks, order, deps, records, ready_record, jobs, report)
     except BaseException:  # Ctrl-C or a fault here: no worker (nor the kernel it drives) outlives the run
         _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def worker_ignores_ctrl_c() -> None:
+    """A worker leaves Ctrl-C to the runner, which stops it (and its kernel) and says so in one line:
+    a worker of its own would print a traceback for every task it was running."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

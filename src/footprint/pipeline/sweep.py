@@ -41,7 +41,7 @@ from footprint.outputs.export import save_figure
 from footprint.outputs.style import setup_style
 from footprint.pipeline import model
 from footprint.pipeline.checks import check_parameter, excerpt
-from footprint.pipeline.execute import _process_context
+from footprint.pipeline.execute import _process_context, worker_ignores_ctrl_c
 from footprint.pipeline.parameters import find_notebook
 from footprint.pipeline.runs import git_commit, new_run_dir, run_name
 from footprint.pipeline.scenarios import Scenario, run_values
@@ -223,7 +223,8 @@ def sweep(scenario: Scenario, *, jobs: int = 1, engine: str = "local", scheduler
         for a in args:
             take(_point_task(a))
     else:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context()) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context(),
+                                 initializer=worker_ignores_ctrl_c) as pool:
             todo = iter(args)
             running = {pool.submit(_point_task, a) for a in itertools.islice(todo, _IN_FLIGHT * jobs)}
             while running:
