@@ -16,6 +16,8 @@ from strategies_city import inputs_fixture  # noqa: F401
 from footprint import accounts as A
 from footprint import city as C
 from footprint.outputs import catalog as K
+from footprint.outputs import fastexport
+from footprint.outputs.style import setup_style
 from footprint.outputs.export import Figure
 from footprint.outputs.figures import city as figures
 from footprint.outputs.plots import city as city_plots
@@ -130,3 +132,40 @@ def test_a_supplied_clum_is_named_in_the_caption_not_called_estimated(result, tm
         assert "my_clum.csv" in caption and "my data" not in caption  # the file by its name, never its folder
         assert K.text("city.clum_national_estimated", lang) not in caption
         assert K.text("city.clum_national_estimated", lang) in figures.footprint_by_category(result, lang).caption
+
+
+def _export_all(result, name, lang, out_dir):
+    setup_style()  # as a notebook's outputs do: the SVG's ids are salted by the project's style
+    spec = FIGURES[name](result, lang)  # drawn anew: an export adds the title, tag and caption
+    from footprint.outputs.export import save_figure
+
+    save_figure(spec.fig, out_dir, spec.name, lang=lang, **spec.export())
+    return {p.suffix: p for p in (out_dir / "figures").glob(f"{spec.name}.*")}
+
+
+@pytest.mark.skipif(not fastexport._AVAILABLE, reason="matplotlib version without verified export hooks")
+@pytest.mark.parametrize("lang", K.LANGS)
+def test_export_hooks_change_no_pixel_and_no_byte(result, lang, tmp_path, monkeypatch):
+    """The hooks of footprint.outputs.fastexport (layouts, metrics and font subsets made once) give the
+    files matplotlib gives without them: the same PNG pixels and the same SVG and PDF bytes. The figures
+    with the most text: long tick labels, Japanese credit lines, a table of cities."""
+    from PIL import Image
+
+    for name in ("capital_cities_comparison", "city_footprint_origin", "city_sensitivity_tornado"):
+        monkeypatch.setenv("FOOTPRINT_PLAIN_EXPORT", "1")
+        plain = _export_all(result, name, lang, tmp_path / "plain")
+        monkeypatch.delenv("FOOTPRINT_PLAIN_EXPORT")
+        assert fastexport.enabled()
+        fast = _export_all(result, name, lang, tmp_path / "fast")
+        assert set(plain) == set(fast) == {".png", ".svg", ".pdf", ".json"}
+        for ext in (".svg", ".pdf", ".json"):
+            assert plain[ext].read_bytes() == fast[ext].read_bytes(), (name, ext)
+        a, b = Image.open(plain[".png"]), Image.open(fast[".png"])
+        assert a.size == b.size and a.tobytes() == b.tobytes() and a.text == b.text, name
+
+
+def test_export_hooks_stay_off_on_an_unverified_matplotlib(monkeypatch):
+    monkeypatch.setattr(matplotlib, "__version__", "3.99.0")
+    assert not fastexport._available()
+    monkeypatch.setattr(fastexport, "_AVAILABLE", False)
+    assert not fastexport.enabled()

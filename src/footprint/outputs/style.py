@@ -17,6 +17,8 @@ matplotlib.use("Agg", force=False)
 
 from matplotlib import font_manager  # noqa: E402
 
+from footprint.outputs import fastexport  # noqa: E402
+
 
 JA_FONT = "IPAexGothic"
 PALETTE = {
@@ -119,6 +121,7 @@ def _lighter_font_subsets() -> None:
         for tag in _LAYOUT_TABLES:
             if tag in font:
                 del font[tag]
+        fastexport.cmaps_decompiled_once(font)
         return original(self, font)
 
     subset_without_layout._footprint_wrapped = True
