@@ -116,6 +116,7 @@ from footprint.city.inputs import (
     read_prior,
     read_shares,
     read_spending,
+    survey_cities,
     validate_clum,
 )
 from footprint.city.item_inputs import (
@@ -278,6 +279,7 @@ __all__ = [
     "read_published_footprints",
     "read_shares",
     "read_spending",
+    "survey_cities",
     "resolve_city",
     "resolve_year",
     "result_tables",

@@ -282,10 +282,7 @@ def load_inputs(clum_file: str = "", land_use_file: str = "", nfa: pd.DataFrame 
     """
     if spending_source not in ("items", "ssdse"):
         raise ParameterError(f"spending_source: expected 'items' or 'ssdse', found {spending_source!r}")
-    cities = read_cities()
-    if spending_source == "items":
-        designated = read_designated_cities()
-        cities = pd.concat([cities, designated[cities.columns]])
+    cities = survey_cities().copy() if spending_source == "items" else read_cities()
     land_use = read_land_use(land_use_file, user=True) if land_use_file else read_land_use()
     check_land_use_cities(land_use, cities, land_use_file or LAND_USE_FILE)
     return CityInputs(
@@ -302,6 +299,15 @@ def load_inputs(clum_file: str = "", land_use_file: str = "", nfa: pd.DataFrame 
         land_use_file=str(land_use_file or LAND_USE_FILE),
         items=load_item_data() if spending_source == "items" else None,
     )
+
+
+@lru_cache(maxsize=1)
+def survey_cities() -> pd.DataFrame:
+    """The 52 cities of the household survey (47 capitals, then 5 designated cities), read once per
+    process: what naming a city needs, without loading the survey itself."""
+    cities = read_cities()
+    designated = read_designated_cities()
+    return pd.concat([cities, designated[cities.columns]])
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ year's national context, survey-window means and household sizes."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from footprint import accounts
 from footprint.accounts import LAND_TYPES
@@ -15,13 +16,14 @@ from footprint.core.errors import ParameterError
 from footprint.core.schema import fold, suggest
 
 
-def resolve_city(inputs: CityInputs, name: str) -> str:
+def resolve_city(inputs: CityInputs | pd.DataFrame, name: str) -> str:
     """The Japanese name of a prefectural capital from its Japanese or English name or prefecture code.
 
     Names are compared folded (:func:`footprint.core.schema.fold`): ``Ｏｓａｋａ``, ``Ōsaka`` and ``osaka city``
-    are Osaka; a prefecture code (``27``, ``"27"``, ``２７``) names the prefecture's capital."""
+    are Osaka; a prefecture code (``27``, ``"27"``, ``２７``) names the prefecture's capital.
+    ``inputs``: the loaded inputs, or only their cities (:func:`footprint.city.inputs.survey_cities`)."""
     s = str(name).strip()
-    cities = inputs.cities
+    cities = inputs if isinstance(inputs, pd.DataFrame) else inputs.cities
     if s in cities.index:
         return s
     f = fold(s)

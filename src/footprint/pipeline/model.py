@@ -152,6 +152,16 @@ RUNNER_ONLY = ("output_dir", "processed_dir", "results")
 #: parameters that say where things go, not what they are (never in a cache key)
 LOCATIONS = RUNNER_ONLY
 FIELDS: dict[str, Any] = RunParameters.model_fields
+
+
+def bounds(name: str) -> tuple[float | None, float | None]:
+    """The static bounds ``(ge, le)`` of a parameter as the model declares them (None: unbounded), for
+    the checks that explain them (:data:`footprint.pipeline.checks.RULES`): one definition of each bound."""
+    lo = hi = None
+    for m in FIELDS[name].metadata:
+        lo = getattr(m, "ge", lo)
+        hi = getattr(m, "le", hi)
+    return lo, hi
 DEFAULTS: dict[str, object] = {k: f.get_default(call_default_factory=True) for k, f in FIELDS.items()}
 DOCS: dict[str, str] = {k: f.description or "" for k, f in FIELDS.items()}
 
@@ -195,7 +205,7 @@ def topic_parameters(topic: str, params: RunParameters) -> dict[str, object]:
     if topic == "osaka":
         out["city"] = C.OSAKA
     elif topic == "city":
-        out["city"] = C.resolve_city(C.default_inputs(), params.city) if params.city else params.city
+        out["city"] = C.resolve_city(C.survey_cities(), params.city) if params.city else params.city
     return dict(sorted(out.items()))
 
 
