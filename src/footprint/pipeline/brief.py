@@ -21,6 +21,7 @@ import os
 import re
 import zipfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -118,13 +119,18 @@ def normalise_html(text: str) -> str:
     return _STYLER_ID.sub(lambda m: seen.setdefault(m.group(0), f"T_styler{len(seen)}"), text)
 
 
+@lru_cache(maxsize=1)
+def _html_exporter() -> HTMLExporter:
+    """One exporter for a run's pages: its templates are compiled once (0.1 s a page otherwise).
+    The classic template writes each image's alternative text (the lab template drops it)."""
+    return HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
+
+
 def export_html(executed_notebook: Path, target: Path | None = None) -> Path:
     """The executed notebook as a standalone HTML page without code cells or prompts (deterministic)."""
     nb = nbformat.read(executed_notebook, as_version=4)
-    # the classic template writes each image's alternative text (the lab template drops it)
-    exporter = HTMLExporter(template_name="classic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = _html_exporter().from_notebook_node(nb)
     target = target or notebook_html(Path(executed_notebook).parent, Path(executed_notebook).stem)
     return write_text(normalise_html(body), target)
 

@@ -69,19 +69,25 @@ def column_kind(s: pd.Series) -> str:
     cells = s[s != ""]
     if cells.empty:
         return "string"
-    if cells.str.match(r"^0\d").any():  # codes with leading zeros are text
+    if pd.to_numeric(cells, errors="coerce").isna().any():  # text columns end here, at C speed
         return "string"
-    num = pd.to_numeric(cells, errors="coerce")
-    if num.isna().any():
+    if cells.str.match(r"^0\d").any():  # codes with leading zeros are text
         return "string"
     return "integer" if cells.str.fullmatch(r"[+-]?\d+").all() else "number"
 
 
-def reader_csv(df: pd.DataFrame) -> bytes:
-    """A text table (:func:`read_text_table`) as people open it: UTF-8 with BOM, numbers rounded."""
+def column_kinds(df: pd.DataFrame) -> dict[str, str]:
+    """:func:`column_kind` of every column, by name."""
+    return {c: column_kind(df[c]) for c in df.columns}
+
+
+def reader_csv(df: pd.DataFrame, kinds: dict[str, str] | None = None) -> bytes:
+    """A text table (:func:`read_text_table`) as people open it: UTF-8 with BOM, numbers rounded.
+    ``kinds``: :func:`column_kinds` of ``df`` if already known."""
     out = df.copy()
+    kinds = column_kinds(df) if kinds is None else kinds
     for c in out.columns:
-        if column_kind(out[c]) == "number":
+        if kinds[c] == "number":
             cells = out[c] != ""
             vals = round_significant(pd.to_numeric(out.loc[cells, c]).to_numpy())
             out.loc[cells, c] = np.char.mod("%.15g", vals)
@@ -93,8 +99,8 @@ def _unit(column: str) -> str | None:
     return next((u for s, u in UNIT_SUFFIXES if column.endswith(s)), None)
 
 
-def _field(df: pd.DataFrame, column: str) -> dict:
-    f = {"name": str(column), "type": column_kind(df[column])}
+def _field(column: str, kind: str) -> dict:
+    f = {"name": str(column), "type": kind}
     unit = _unit(str(column))
     if unit:
         f["description"] = f"unit: {unit}"
@@ -106,7 +112,7 @@ def _field(df: pd.DataFrame, column: str) -> dict:
     return f
 
 
-def _resource(notebook: str, name: str, df: pd.DataFrame) -> dict:
+def _resource(notebook: str, name: str, df: pd.DataFrame, kinds: dict[str, str]) -> dict:
     res = {
         "name": f"{notebook}-{name}".lower().replace("_", "-"),
         "path": f"{notebook}/{name}.csv",
@@ -114,7 +120,7 @@ def _resource(notebook: str, name: str, df: pd.DataFrame) -> dict:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8-sig",
-        "schema": {"fields": [_field(df, c) for c in df.columns]},
+        "schema": {"fields": [_field(c, kinds[c]) for c in df.columns]},
     }
     if "status" in df.columns:
         res["statuses"] = sorted({str(s) for s in df["status"].dropna()})
@@ -143,8 +149,9 @@ def stage_publication(run_dir: Path, results: Sequence[Mapping], stage: Path, pr
                 continue
             if p.suffix == ".csv":
                 df = read_text_table(p)
-                data = reader_csv(df)
-                resources.append(_resource(nb, p.stem, df))
+                kinds = column_kinds(df)
+                data = reader_csv(df, kinds)
+                resources.append(_resource(nb, p.stem, df, kinds))
             else:
                 data = p.read_bytes()
             (dst / p.name).write_bytes(data)
