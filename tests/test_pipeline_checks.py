@@ -8,7 +8,7 @@ import pytest
 from footprint import accounts as A
 from footprint import city as C
 from footprint.core import Column, DataFileError, ParameterError, validate
-from footprint.pipeline import checks, parameters
+from footprint.pipeline import checks, model, parameters
 from footprint.pipeline.parameters import (
     discover_notebooks,
     notebook_defaults,
@@ -138,3 +138,28 @@ def test_every_spelling_of_osaka_is_osaka(given):
 def test_a_near_miss_in_any_width_or_accent_gets_a_suggestion(given, close):
     with pytest.raises(ParameterError, match=close):
         validate_parameters(NOTEBOOKS["02_city_footprint"], {"city": given})
+
+
+STATIC = [n for n in model.FIELDS if model.bounds(n) != (None, None)]
+
+
+@pytest.mark.parametrize("name", STATIC)
+def test_a_static_bound_is_the_models_in_the_check_too(name):
+    """The model declares each static bound once; the check that explains it refuses exactly what the
+    model refuses (one step past either end) and keeps the ends."""
+    lo, hi = model.bounds(name)
+    integer = model.FIELDS[name].annotation is int
+    step = 1 if integer else 1e-9 * max(1.0, abs(hi or 1))
+    rule = checks.RULES[name]
+    for edge, past in ((lo, None if lo is None else lo - step), (hi, None if hi is None else hi + step)):
+        if edge is None:
+            continue
+        assert rule(edge, {}) is None, (name, edge)
+        assert rule(past, {}) is not None, (name, past)
+        with pytest.raises(Exception):
+            model.RunParameters(**{name: past})
+
+
+def test_static_bounds_are_found():
+    assert {"draws", "seed", "dpi", "wood_share", "supported_area_ha"} <= set(STATIC)
+    assert model.bounds("draws") == (2, model.MAX_DRAWS)

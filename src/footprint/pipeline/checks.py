@@ -150,8 +150,12 @@ def number(lo: float | None = None, hi: float | Callable[[Mapping], float] | Non
     return check
 
 
-def share() -> Check:
-    return number(0.0, 1.0, "a share: 0.25 means a quarter, not 25")
+def bounded(name: str, why: str, *, integer: bool = False,
+            hi: Callable[[Mapping], float] | None = None) -> Check:
+    """:func:`number` within the bounds the model declares for ``name`` (``hi``: a bound from the data
+    where the model has none)."""
+    lo, top = model.bounds(name)
+    return number(lo, top if hi is None else hi, why, integer=integer)
 
 
 def year(span: Callable[[Mapping], tuple[int, int]], what: str) -> Check:
@@ -265,7 +269,7 @@ def _city_year(v, params):
         return problem
     given = params.get("city", "Osaka")
     try:
-        city = C.resolve_city(C.default_inputs(), _code_text(given))
+        city = C.resolve_city(C.survey_cities(), _code_text(given))
     except (ParameterError, TypeError):
         return None  # the city's own rule names what is wrong with it
     ys = C.city_years(C.default_inputs(), city)
@@ -313,7 +317,7 @@ def _city(v, params):
     if not isinstance(v, str) or not v.strip():
         return f"expected a prefectural capital's name (e.g. Osaka or 大阪市) or prefecture code, found {_show(v)}"
     try:
-        C.resolve_city(C.default_inputs(), v)
+        C.resolve_city(C.survey_cities(), v)
     except ParameterError as e:
         return excerpt(str(e).split("; valid names:")[0], 300)
     return None
@@ -393,13 +397,13 @@ RULES: dict[str, Check] = {
     "output_dir": runner_path,
     "processed_dir": runner_path,
     "results": runner_results,
-    "draws": number(2, 200_000, "a Monte Carlo needs at least two draws; more than 200,000 exceed the memory of a "
-                    "run", integer=True),
-    "seed": number(0, 2**63 - 1, "a random seed is a non-negative integer", integer=True),
-    "wood_share": share(),
-    "dpi": number(50, 1200, "dots per inch of the PNG figures: 300 for print", integer=True),
-    "supported_area_ha": number(0.0, _partner_area_max, "area in ha supported in each partner municipality, "
-                                "at most the smallest partner's area"),
+    "draws": bounded("draws", f"a Monte Carlo needs at least two draws; more than {model.MAX_DRAWS:,} exceed "
+                     "the memory of a run", integer=True),
+    "seed": bounded("seed", "a random seed is a non-negative integer", integer=True),
+    "wood_share": bounded("wood_share", "a share: 0.25 means a quarter, not 25"),
+    "dpi": bounded("dpi", "dots per inch of the PNG figures: 300 for print", integer=True),
+    "supported_area_ha": bounded("supported_area_ha", "area in ha supported in each partner municipality, "
+                                 "at most the smallest partner's area", hi=_partner_area_max),
     "countries": _countries,
     "years": year_pair(_nfa_span, f"the national accounts, {A.NFA_EDITION}"),
     "city": _city,
