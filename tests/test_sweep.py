@@ -11,7 +11,7 @@ from footprint import city as C
 from footprint.core.errors import ParameterError
 from footprint.pipeline import cli, model
 from footprint.pipeline.scenarios import Scenario
-from footprint.pipeline.sweep import sweep
+from footprint.pipeline.sweep import ESTIMATE_AFTER, cost_line, previous_cost, sweep
 
 GRID = {"city": ["Osaka", "相模原市"], "year": [2013, 2022]}  # 2013: 相模原市's first year (C.city_years)
 
@@ -92,3 +92,20 @@ def test_the_same_sweep_on_a_dask_cluster(local, tmp_path):
     a = pd.read_parquet(local / "results.parquet").sort_values("point").drop(columns="duration_s")
     b = pd.read_parquet(on_dask / "results.parquet").sort_values("point").drop(columns="duration_s")
     pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True))
+
+
+def test_a_sweep_says_what_it_will_cost(tmp_path):
+    """Measured after the first points, and before the next sweep of the same topic starts, from this one."""
+    lines: list[str] = []
+    seeds = {"seed": list(range(1, ESTIMATE_AFTER + 3))}
+    first = sweep(_scenario(seeds, draws=20), jobs=1, reports=tmp_path, notice=lines.append)
+    assert len(lines) == 1 and lines[0].startswith("2 points: about ")
+    assert f"measured on the first {ESTIMATE_AFTER}" in lines[0] and "MB of results" in lines[0]
+    manifest = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
+    per_point, size = previous_cost(tmp_path, "city")
+    assert per_point == pytest.approx(manifest["duration_s"] / manifest["points"])
+    assert size == pytest.approx(sum((first / f).stat().st_size for f in ("results.csv", "results.parquet")) / 10)
+    lines.clear()
+    sweep(_scenario({"seed": [1, 2]}, draws=20), jobs=1, reports=tmp_path, notice=lines.append)
+    assert lines == [cost_line(2, 1, per_point, size, "estimated from the latest sweep of the same topic")]
+    assert previous_cost(tmp_path, "forest") is None

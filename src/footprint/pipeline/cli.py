@@ -92,7 +92,8 @@ def _sweep(a: argparse.Namespace) -> int:
                   file=sys.stderr, flush=True)
 
     folder = sweep(load_scenario(a.file), jobs=a.jobs, engine=a.engine, scheduler=a.scheduler,
-                   max_points=a.max_points, reports=Path(a.reports).resolve() if a.reports else None, progress=progress)
+                   max_points=a.max_points, reports=Path(a.reports).resolve() if a.reports else None, progress=progress,
+                   notice=lambda line: print(line, file=sys.stderr, flush=True))
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     print(f"sweep folder: {folder}")
     print(f"{manifest['points']} points in {manifest['duration_s']:.1f} s, {manifest['failed']} failed: "

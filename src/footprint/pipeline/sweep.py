@@ -48,6 +48,8 @@ from footprint.pipeline.scenarios import Scenario, run_values
 
 #: the largest sweep accepted without ``--max-points`` (a 1,000-point study is the documented use)
 MAX_POINTS = 1000
+#: points after which a sweep prints what the rest will take (measured, not guessed)
+ESTIMATE_AFTER = 8
 #: the topic whose headline a sweep over a notebook computes
 SWEPT_TOPIC = {"02_city_footprint": "city", "03_forest_tax_timber_sinks": "forest", "05_local_sdgs_brief": "osaka"}
 _IN_FLIGHT = 4  # tasks submitted per worker at a time (bounded: results stream out as they come)
@@ -91,6 +93,33 @@ def check_points(scenario: Scenario, stem: str, pts: list[dict], max_points: int
         raise ParameterError(f"{scenario.source or scenario.name}: " + "; ".join(problems[:5])
                              + (f"; and more" if len(problems) > 5 else ""))
     return base
+
+
+def previous_cost(reports: Path, topic: str) -> tuple[float, float] | None:
+    """Seconds of one point per worker and bytes per point (results.parquet and results.csv) of the
+    latest sweep of ``topic`` in ``reports/sweeps`` (None if there is none)."""
+    best = None
+    for m in sorted((reports / "sweeps").glob("*/manifest.json")):
+        try:
+            rec = json.loads(m.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if rec.get("topic") == topic and rec.get("points") and rec.get("duration_s") is not None:
+            best = (m.parent, rec)
+    if best is None:
+        return None
+    folder, rec = best
+    size = sum(f.stat().st_size for f in folder.glob("results.*") if f.is_file())
+    return rec["duration_s"] * max(1, int(rec.get("jobs") or 1)) / rec["points"], size / rec["points"]
+
+
+def cost_line(n: int, jobs: int, seconds_per_point: float, bytes_per_point: float, basis: str) -> str:
+    """One line: what ``n`` points will take on ``jobs`` workers, and on what the estimate rests."""
+    seconds = seconds_per_point * n / max(1, jobs)
+    size = bytes_per_point * n
+    when = f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.1f} min"
+    return (f"{n:,} points: about {when} on {jobs} worker{'s' * (jobs != 1)} and {size / 1e6:.2f} MB of results "
+            f"({basis})")
 
 
 _INPUTS: dict = {}  # per worker process: inputs loaded once, reused by every point it computes
@@ -183,13 +212,21 @@ class _Sink:
 
 def sweep(scenario: Scenario, *, jobs: int = 1, engine: str = "local", scheduler: str | None = None,
           max_points: int = MAX_POINTS, reports: Path | None = None,
-          progress: Callable[[int, int, dict], None] | None = None) -> Path:
-    """Run a sweep; returns its folder ``reports/sweeps/<id>/``."""
+          progress: Callable[[int, int, dict], None] | None = None,
+          notice: Callable[[str], None] | None = None) -> Path:
+    """Run a sweep; returns its folder ``reports/sweeps/<id>/``.
+
+    ``notice`` receives what the sweep will cost: before it starts, from the latest sweep of the same
+    topic (if any); after the first :data:`ESTIMATE_AFTER` points, from their own time and rows."""
     stem, pts = points(scenario)
     topic = SWEPT_TOPIC[stem]
     base = check_points(scenario, stem, pts, max_points)
     release()  # the checks loaded inputs this process no longer needs while the workers compute
-    folder = new_run_dir((reports or paths.REPORTS), run_name(scenario.name), kind="sweeps")
+    reports = reports or paths.REPORTS
+    prev = previous_cost(reports, topic)
+    if notice and prev:
+        notice(cost_line(len(pts), jobs, *prev, basis="estimated from the latest sweep of the same topic"))
+    folder = new_run_dir(reports, run_name(scenario.name), kind="sweeps")
     started = _dt.datetime.now(_dt.timezone.utc)
     t0 = time.perf_counter()
     sink = _Sink(folder)
@@ -200,8 +237,14 @@ def sweep(scenario: Scenario, *, jobs: int = 1, engine: str = "local", scheduler
         nonlocal failed
         failed += row["status"] != "ok"
         sink.add(row)
+        done = sink.n + len(sink.rows)
         if progress:
-            progress(sink.n + len(sink.rows), len(pts), row)
+            progress(done, len(pts), row)
+        if notice and done == ESTIMATE_AFTER < len(pts):
+            elapsed = time.perf_counter() - t0
+            csv_bytes = len(pd.DataFrame(sink.rows).to_csv(index=False).encode()) / max(1, len(sink.rows))
+            notice(cost_line(len(pts) - done, jobs, elapsed * max(1, jobs) / done, 2 * csv_bytes,
+                             basis=f"the rest, measured on the first {done}, worker start included"))
 
     if engine == "dask":
         from distributed import Client, as_completed as dask_completed  # optional dependency (extra "dask")
