@@ -63,3 +63,22 @@ def test_bad_draws_and_vary(inputs):
         C.simulate(inputs, C.OSAKA, 2022, draws=0)
     with pytest.raises(ParameterError, match="vary"):
         C.simulate(inputs, C.OSAKA, 2022, draws=5, vary=("clum",))
+
+
+def test_the_land_share_outside_the_city_leaves_carbon_apart_and_matches_the_origin_table():
+    """land_share_outside_city (vectorised over the draws) equals, at the central inputs, the share of the
+    origin table's located land (every land type but carbon) that is not in the city; carbon_share equals
+    carbon's row of the same table."""
+    from footprint.pipeline import model
+
+    r = model.compute("osaka", model.RunParameters(draws=30))
+    h = r["headline"].set_index("indicator")
+    o = r["origin"]
+    land = o[o["land_type"] != "carbon"]
+    expected = 1 - land.loc[land["origin"] == "city", "ef_gha"].sum() / land["ef_gha"].sum()
+    assert h.loc["land_share_outside_city", "central"] == pytest.approx(expected, rel=1e-9)
+    assert h.loc["carbon_share", "central"] == pytest.approx(
+        o.loc[o["land_type"] == "carbon", "ef_gha"].sum() / o["ef_gha"].sum(), rel=1e-9)
+    assert h.loc["land_share_outside_city", "central"] < h.loc["share_outside_city", "central"]
+    for k in ("land_share_outside_city", "carbon_share"):
+        assert 0 < h.loc[k, "p05"] <= h.loc[k, "central"] <= h.loc[k, "p95"] < 1

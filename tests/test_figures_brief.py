@@ -92,7 +92,10 @@ def test_captions_quote_the_results_numbers(drawn, brief):
     assert f"{h.loc['earths', 'central']:.2f}" in figs["earths"].caption
     assert f"{h.loc['earths', 'p95_parametric']:.2f}" in figs["earths"].caption
     assert figs["earths"].year == p.year
-    assert f"{float(h.loc['share_outside_city', 'central']):.1%}" in figs["dependence"].fig.axes[0].get_title()
+    # the dependence is quoted for located land, carbon apart (issue 19: 99.4 % counted carbon as "outside")
+    assert f"{float(h.loc['land_share_outside_city', 'central']):.0%}" in figs["dependence"].fig.axes[0].get_title()
+    assert f"{float(h.loc['share_outside_city', 'central']):.1%}" not in figs["dependence"].fig.axes[0].get_title()
+    assert f"{float(h.loc['carbon_share', 'central']):.0%}" in figs["dependence"].caption
     assert f"{S.share_abroad(R['osaka']['origin_table']):.0%}" in figs["dependence"].caption
     fl = F.scenario_of(R["forest"]).flows
     assert f"{float(fl['net_outflow_jpy'].iloc[-1]) / 1e6:,.0f}" in figs["forest_money"].caption

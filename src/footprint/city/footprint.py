@@ -22,6 +22,8 @@ INDICATORS: dict[str, str] = {
     "times_area": "gha per ha of city area",
     "overshoot_day": "day of year",
     "share_outside_city": "fraction",
+    "land_share_outside_city": "fraction",
+    "carbon_share": "fraction",
 }
 
 
@@ -103,8 +105,11 @@ def indicators(ef_lt_pc, bc_lt_gha, population, area_ha, world_bc_pc, abroad_sha
     Earths = EF per person ÷ world biocapacity per person; overshoot day = 365 × world
     biocapacity per person ÷ EF per person (GFN's convention); ``times_area`` compares gha
     with physical hectares (the convention behind Tokyo's "125×"); ``share_outside_city`` =
-    1 − (part met by the city's biocapacity, :func:`origin_split`) ÷ EF. Keys and units:
-    :data:`INDICATORS`.
+    1 − (part met by the city's biocapacity, :func:`origin_split`) ÷ EF. That share counts carbon,
+    whose uptake land lies nowhere (:func:`honest_origin_split`), as met outside; what a reader can
+    quote is ``land_share_outside_city``, the share of the footprint on located land (every land type
+    but carbon) met outside the city, with ``carbon_share`` (carbon's share of the footprint) beside
+    it. Keys and units: :data:`INDICATORS`.
     """
     ef_pc_lt = np.asarray(ef_lt_pc, dtype=float)
     bc = np.asarray(bc_lt_gha, dtype=float)
@@ -114,6 +119,9 @@ def indicators(ef_lt_pc, bc_lt_gha, population, area_ha, world_bc_pc, abroad_sha
     bc_tot = bc.sum(axis=-1)
     split = origin_split(ef_pc_lt * pop[..., None], bc, abroad_share)
     inside = split[..., 0].sum(axis=-1)
+    ic = LAND_TYPES.index("carbon")
+    land = np.delete(split, ic, axis=-2)  # (..., 5, 3): the land types with a place
+    ef_carbon = ef_pc_lt[..., ic] * pop
     with np.errstate(divide="ignore", invalid="ignore"):
         return {
             "ef_gha_per_cap": ef_pc,
@@ -126,4 +134,7 @@ def indicators(ef_lt_pc, bc_lt_gha, population, area_ha, world_bc_pc, abroad_sha
             "times_area": ef / np.asarray(area_ha, dtype=float),
             "overshoot_day": 365.0 * world_bc_pc / ef_pc,
             "share_outside_city": np.where(np.isnan(bc_tot), np.nan, 1.0 - inside / ef),
+            "land_share_outside_city": np.where(np.isnan(bc_tot), np.nan,
+                                                1.0 - land[..., 0].sum(axis=-1) / land.sum(axis=(-1, -2))),
+            "carbon_share": ef_carbon / ef,
         }

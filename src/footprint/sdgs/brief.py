@@ -89,7 +89,9 @@ def brief_headline(year: int, headline: pd.DataFrame, origin: pd.DataFrame, fore
         "year": year,
         "osaka_ef_gha_per_cap": [round(float(h.loc["ef_gha_per_cap", k]), 3) for k in ("central", "p05", "p95")],
         "osaka_earths": [round(float(h.loc["earths", k]), 3) for k in ("central", "p05", "p95")],
-        "osaka_share_outside_city": round(float(h.loc["share_outside_city", "central"]), 4),
+        # of the footprint on located land (carbon has no place: its share is given beside it)
+        "osaka_land_share_outside_city": round(float(h.loc["land_share_outside_city", "central"]), 4),
+        "osaka_carbon_share": round(float(h.loc["carbon_share", "central"]), 4),
         "osaka_share_abroad": round(share_abroad(origin), 4),
         "forest_net_outflow_jpy": {str(int(fl["fiscal_year"].iloc[-1])): round(float(fl["net_outflow_jpy"].iloc[-1]) / 1e6 * 1e6)},
         "indicators": len(table),
