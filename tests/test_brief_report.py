@@ -137,11 +137,13 @@ def texts(page: str, tags=("title", "h1", "h2", "h3", "th", "dt")) -> Texts:
     return p
 
 
-def test_brief_header_names_date_scenario_changed_parameters_version_and_commit(en_run):
+def test_brief_colophon_names_date_scenario_changed_parameters_version_and_commit(en_run):
+    """The run's context closes the brief (a reader meets the findings first, issue 19)."""
     page = brief(en_run)
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     stamp = re.match(r"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)", en_run.run_dir.name).groups()
-    header = page[page.index("<header>"):page.index("</header>")]
+    assert "Date of the run" not in page[:page.index('<section id="figures">')]
+    header = page[page.index('<section id="colophon">'):]
     scenario = json.loads(en_run.manifest.read_text(encoding="utf-8"))["scenario"]["name"]
     for text in ("Date of the run", f"{stamp[0]}-{stamp[1]}-{stamp[2]} {stamp[3]}:{stamp[4]} UTC", "Scenario",
                  f"<dd>{scenario}</dd>", "draws = 10", f"footprint {__version__}", runner.git_commit()):

@@ -32,6 +32,7 @@ import pandas as pd
 from IPython.display import display
 
 from footprint import accounts as A
+from footprint import city as C
 from footprint import flows as FL
 from footprint import forest as F
 from footprint import sdgs as S
@@ -57,6 +58,18 @@ seed_tables = FL.load_seed()
 graph_flows, _ = FL.with_model_layers(seed_tables.flows, seed_tables.nodes, seed_tables.units, origin=origin,
                                       origin_year=year, fund=forest.flows)
 bonds = FL.bond_metrics(FL.snapshot(graph_flows, flows_year), seed_tables.nodes)
+
+# %% [markdown]
+# ## Key numbers
+#
+# What the brief opens with, read from the run's Osaka result (the numbers notebook 02 quotes): the
+# footprint per person with its full 90 % interval, its ratio to Japan's, Earths, the city's own
+# biocapacity, the overshoot day, the change since 2010 (two central estimates), and the share of
+# the footprint on located land that lies outside the city, with carbon's share beside it.
+
+# %%
+keys = C.key_numbers(R["osaka"])
+display(keys.drop(columns=["basis"]).style.hide(axis="index").format(precision=3))
 
 # %% [markdown]
 # ## The indicator table
@@ -139,6 +152,7 @@ display(magnitudes)
 # folder and to `data/processed/05_local_sdgs_brief/`.
 
 # %%
-written = out.tables({"sdg_indicators": table, "sdg_coverage": cov.reset_index(), "partner_magnitudes": magnitudes})
+written = out.tables({"sdg_indicators": table, "sdg_coverage": cov.reset_index(), "partner_magnitudes": magnitudes,
+                      "key_numbers": keys})
 out.json("brief_headline", S.brief_headline(year, headline, origin, forest, table))
 sorted(p.name for p in written.values())

@@ -125,6 +125,7 @@ from footprint.city.item_inputs import (
     read_published_footprints,
 )
 from footprint.city.items import COMPONENTS, city_clum
+from footprint.city.keynumbers import KEY_NUMBERS, TREND_FROM, key_numbers
 from footprint.city.lookups import (
     city_years,
     household_sizes,
@@ -195,6 +196,9 @@ __all__ = [
     "HOUSEHOLD_BASIS",
     "HOUSEHOLD_SIZE_FILE",
     "INDICATORS",
+    "KEY_NUMBERS",
+    "TREND_FROM",
+    "key_numbers",
     "INPUT_GROUPS",
     "INTERVAL_FULL",
     "INTERVAL_PARAMETRIC",

@@ -12,6 +12,8 @@ from footprint.outputs.labels import check_lang
 # headings, labels and column names: key -> (en, ja)
 _WORDS: dict[str, tuple[str, str]] = {
     "run_date": ("Date of the run", "実行日時"),
+    "colophon": ("About this brief", "この資料について"),
+    "figure_n": ("Figure {n}.", "図{n}"),
     "run_id": ("Run", "実行ID"),
     "scenario": ("Scenario", "シナリオ"),
     "parameters": ("Parameters changed from the notebook's defaults", "既定値から変更したパラメータ"),

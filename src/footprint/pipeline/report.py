@@ -5,12 +5,16 @@ of the notebook.
 the indicator table ``tables/sdg_indicators.csv``) and the run's context (date, scenario,
 parameters, package version, commit) and writes, in the run's language (``lang`` parameter):
 
-1. a header: title, date of the run, scenario, the parameters that differ from the notebook's
-   defaults, package version and commit;
-2. the figures, each with its title, caption, status, files and "cite as" line (PNGs embedded as
-   data URIs, so that the page opens from disk, offline, even when copied alone);
+1. the title, then findings first: the key numbers of the run's Osaka result (``tables/key_numbers.csv``,
+   :mod:`footprint.pipeline.keypanel`) and three findings drawn from them, each pointing to its figure;
+2. the figures, numbered, each with its title, caption, status, files and "cite as" line (PNGs
+   embedded as data URIs, so that the page opens from disk, offline, even when copied alone);
 3. the indicator table grouped by partnership, with full sources (web addresses as links);
-4. a short glossary (gha, CLUM, Earths, overshoot day, JCM, the four statuses).
+4. a short glossary (gha, CLUM, Earths, overshoot day, JCM, the four statuses);
+5. a colophon: date of the run, scenario, the parameters that differ from the notebook's defaults,
+   package version and commit.
+
+The page prints on A4 (print CSS: figures and key numbers are not split across pages).
 
 The page has no code, no Python representations and no random identifiers: the same run
 folder gives the same bytes, except the run's name and time in the header.
@@ -31,11 +35,16 @@ import pandas as pd
 from footprint import __version__
 from footprint import sdgs as S
 from footprint.core.layout import NotebookLayout
+from footprint.outputs.webfont import font_face_css
 from footprint.pipeline.glossary import glossary, status_word, unit_word, word
+from footprint.pipeline.keypanel import figure_numbers, panel_html
 from footprint.pipeline.parameters import RUNNER_PARAMETERS, notebook_defaults
 from footprint.pipeline.runs import git_commit
 
 INDICATOR_TABLE = "sdg_indicators"
+KEY_NUMBERS_TABLE = "key_numbers"
+#: the city notebook whose figures a finding may point to (in the same run folder)
+CITY_NOTEBOOK = "02_city_footprint"
 #: titles of known report notebooks; other notebooks take their first heading (English) or their name
 TITLES: dict[str, tuple[str, str]] = {
     "05_local_sdgs_brief": ("Local SDGs brief: Osaka City's footprint and its diverse bonds",
@@ -48,7 +57,7 @@ _URL = re.compile(r"(?<![\w@/.-])((?:https?://)?(?:[a-z0-9-]+\.)+(?:jp|com|org|n
 _H1 = re.compile(r"^#\s+(.+)$", re.M)
 
 STYLE = (
-    "body{font-family:'DejaVu Sans','IPAexGothic','Noto Sans CJK JP',sans-serif;max-width:62em;margin:2em auto;"
+    "body{font-family:'IPAexGothic Embedded','DejaVu Sans','IPAexGothic','Noto Sans CJK JP',sans-serif;max-width:62em;margin:2em auto;"
     "padding:0 1em;color:#222;line-height:1.5}"
     "header{border-bottom:2px solid #2a6f4e;margin-bottom:1.5em}header dl{display:grid;grid-template-columns:max-content auto;"
     "gap:.2em 1em;font-size:.92em}header dt{font-weight:bold}header dd{margin:0}"
@@ -59,6 +68,15 @@ STYLE = (
     "th,td{border-bottom:1px solid #ddd;padding:.25em .4em;text-align:left;vertical-align:top}"
     "td.num{text-align:right;white-space:nowrap}td.ind{min-width:12em}td.src{font-size:.9em;min-width:16em}dl.gloss dt{font-weight:bold}dl.gloss dd{margin:0 0 .6em 1.5em}"
     "footer{border-top:1px solid #ccc;margin-top:2em;font-size:.85em}"
+    ".keys{display:grid;grid-template-columns:repeat(auto-fill,minmax(13em,1fr));gap:.8em;margin:1em 0}"
+    ".key{border:1px solid #cfe3d7;border-left:4px solid #2a6f4e;padding:.5em .7em;background:#f6fbf8}"
+    ".key .label{font-size:.85em;color:#444}.key .value{font-size:1.6em;font-weight:bold;color:#1d4d36}"
+    ".key .interval{font-size:.8em;color:#555}#findings li{margin-bottom:.6em}"
+    "#colophon{border-top:1px solid #ccc;margin-top:2em;font-size:.88em}#colophon dl{display:grid;"
+    "grid-template-columns:max-content auto;gap:.2em 1em}#colophon dt{font-weight:bold}#colophon dd{margin:0}"
+    "@media print{body{max-width:none;margin:0;font-size:10pt}figure,.key,tr{break-inside:avoid}"
+    "h2,h3{break-after:avoid}a{color:inherit;text-decoration:none}#key-numbers{break-after:avoid}}"
+    "@page{size:A4;margin:16mm 14mm}"
 )
 
 
@@ -67,10 +85,13 @@ def esc(text: object) -> str:
 
 
 def page(title: str, body: str, lang: str) -> str:
-    """A complete HTML page: no external resource (style inline, no script)."""
+    """A complete HTML page: no external resource (style inline, no script). The Japanese glyphs it
+    uses are embedded as a font subset (:func:`footprint.outputs.webfont.font_face_css`), so that they
+    show on a machine without a CJK font."""
+    face = font_face_css(title + body)
     return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(title)}</title><style>{STYLE}</style></head>\n<body>\n{body}\n</body>\n</html>\n")
+            f"<title>{esc(title)}</title><style>{face}{STYLE}</style></head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
 def run_context(run_dir: Path, context: Mapping | None = None) -> dict:
@@ -127,7 +148,7 @@ def changed_parameters(executed_notebook: Path, parameters: Mapping) -> dict[str
             if k not in RUNNER_PARAMETERS and (k not in defaults or defaults[k] != v)}
 
 
-def header_html(title: str, ctx: Mapping, lang: str, changed: Mapping | None = None) -> str:
+def _context_rows(ctx: Mapping, lang: str, changed: Mapping | None) -> list[tuple[str, str]]:
     rows = [(word("run_date", lang), format_date(ctx.get("started_utc"), lang)),
             (word("run_id", lang), ctx.get("run") or word("unknown", lang)),
             (word("scenario", lang), ctx.get("scenario") or word("unknown", lang))]
@@ -136,8 +157,20 @@ def header_html(title: str, ctx: Mapping, lang: str, changed: Mapping | None = N
                      "; ".join(f"{k} = {format_param(v)}" for k, v in changed.items()) or word("no_parameters", lang)))
     rows += [(word("version", lang), f"footprint {ctx.get('version')}"),
              (word("commit", lang), ctx.get("commit") or word("unknown", lang))]
-    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows)
+    return rows
+
+
+def header_html(title: str, ctx: Mapping, lang: str, changed: Mapping | None = None) -> str:
+    """A page's title with the run's context under it (the run index)."""
+    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in _context_rows(ctx, lang, changed))
     return f"<header><h1>{esc(title)}</h1><dl>{dl}</dl></header>"
+
+
+def colophon_html(ctx: Mapping, lang: str, changed: Mapping | None, summary: str) -> str:
+    """The run's context at the end of a brief: what made it (date, scenario, parameters, version)."""
+    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in _context_rows(ctx, lang, changed))
+    return (f'<section id="colophon"><h2>{esc(word("colophon", lang))}</h2><p>{esc(summary)}</p>'
+            f'<dl class="colophon">{dl}</dl></section>')
 
 
 def linked(text: str) -> str:
@@ -181,7 +214,7 @@ def notebook_order(figures: Sequence[Mapping], executed_notebook: Path) -> list[
     return sorted(figures, key=key)
 
 
-def figure_html(fig: Mapping, folder: NotebookLayout, lang: str) -> str:
+def figure_html(fig: Mapping, folder: NotebookLayout, lang: str, number: int | None = None) -> str:
     png = folder.root / fig["files"]["png"] if "png" in fig.get("files", {}) else None
     img = ""
     if png is not None and png.exists():
@@ -189,12 +222,19 @@ def figure_html(fig: Mapping, folder: NotebookLayout, lang: str) -> str:
         img = f'<img src="data:image/png;base64,{data}" alt="{esc(fig["title"])}">'
     files = " · ".join(f'<a href="{esc(v)}">{esc(k.upper())}</a>' for k, v in sorted(fig.get("files", {}).items()))
     status = fig.get("status", "")
-    return (f'<figure id="fig-{esc(fig["name"])}"><h3>{esc(fig["title"])}</h3>{img}<figcaption>'
+    label = f'{esc(word("figure_n", lang, n=number))} ' if number else ""
+    return (f'<figure id="fig-{esc(fig["name"])}"><h3>{label}{esc(fig["title"])}</h3>{img}<figcaption>'
             f'<p>{esc(fig.get("caption", ""))}</p>'
             f'<p><strong>{esc(word("status", lang))}:</strong> <span class="status {esc(status)}">'
             f'{esc(status_word(status, lang))}</span> · <strong>{esc(word("files", lang))}:</strong> {files}</p>'
             f'<p><strong>{esc(word("cite_as", lang))}:</strong> {esc(fig.get("citation", ""))}</p>'
             "</figcaption></figure>")
+
+
+def _city_figures(folder: Path) -> dict[str, str]:
+    """PNG figures of the run's city notebook beside ``folder``, by name, as links relative to ``folder``."""
+    figures = Path(folder).parent / CITY_NOTEBOOK / "figures"
+    return {p.stem: f"../{CITY_NOTEBOOK}/figures/{p.name}" for p in sorted(figures.glob("*.png"))}
 
 
 def _names(lang: str) -> dict[str, str]:
@@ -250,14 +290,18 @@ def brief_html(folder: Path, notebook: str, figures: Sequence[Mapping], *, lang:
     title = report_title(notebook, lang, executed)
     figures = notebook_order(figures, executed)
     changed = changed_parameters(executed, parameters or {}) if executed.exists() else dict(parameters or {})
-    body = [header_html(title, context or {}, lang, changed)]
     csv = layout.table(INDICATOR_TABLE)
     table = pd.read_csv(csv, encoding="utf-8-sig") if csv.exists() else None
     n_ind = len(table) if table is not None else 0
     n_part = table["partnership"].nunique() if table is not None and "partnership" in table else 0
-    body.append(f'<p class="lead">{esc(word("summary", lang, n_fig=len(figures), n_ind=n_ind, n_part=n_part))}</p>')
+    numbers = figure_numbers(figures)
+    body = [f"<header><h1>{esc(title)}</h1></header>"]
+    keys = layout.table(KEY_NUMBERS_TABLE)
+    if keys.exists():  # findings first: the run's key numbers, then what they say
+        elsewhere = {name: href for name, href in _city_figures(folder).items()}
+        body.append(panel_html(pd.read_csv(keys, encoding="utf-8-sig"), lang, numbers, esc, elsewhere))
     body.append(f'<section id="figures"><h2>{esc(word("figures", lang))}</h2>'
-                + "".join(figure_html(f, layout, lang) for f in figures) + "</section>")
+                + "".join(figure_html(f, layout, lang, numbers.get(f["name"])) for f in figures) + "</section>")
     if table is not None and "partnership" in table:
         rel = csv.relative_to(layout.root).as_posix()
         tbl, _, _ = indicator_html(table, lang, rel)
@@ -267,4 +311,6 @@ def brief_html(folder: Path, notebook: str, figures: Sequence[Mapping], *, lang:
     if links:
         items = "".join(f'<li><a href="{esc(h)}">{esc(t)}</a></li>' for t, h in links)
         body.append(f'<footer><h2>{esc(word("links", lang))}</h2><ul>{items}</ul></footer>')
+    summary = word("summary", lang, n_fig=len(figures), n_ind=n_ind, n_part=n_part)
+    body.append(colophon_html(context or {}, lang, changed, summary))
     return page(title, "\n".join(body), lang)
