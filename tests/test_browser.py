@@ -153,3 +153,29 @@ def test_japanese_brief_and_index_have_no_untranslated_heading(browser, ja_run, 
         assert found["lang"] == "ja"
         english = [h for h in found["headings"] if h and h not in SAME_IN_BOTH and not CJK.search(h)]
         assert not english, f"{name}: untranslated headings {english}"
+
+
+@pytest.mark.parametrize("which", ["en", "ja"])
+def test_the_brief_opens_on_its_key_numbers_and_carries_its_japanese_font(browser, en_run, ja_run, tmp_path, which):
+    """Findings first (issue 19): the key numbers are on the first screen, before any figure; the page loads its
+    embedded Japanese font (a machine without a CJK font still shows the Japanese text). A screenshot of the
+    first screen is kept."""
+    page, errors, _ = open_page(browser, brief_path(en_run if which == "en" else ja_run))
+    try:
+        page.evaluate("document.fonts.ready.then(() => true)")
+        fonts = page.evaluate("Array.from(document.fonts).map(f => [f.family.replace(/[\"']/g, ''), f.status])")
+        assert ["IPAexGothic Embedded", "loaded"] in fonts, fonts
+        top = page.evaluate("document.querySelector('#key-numbers').getBoundingClientRect().bottom")
+        first_figure = page.evaluate("document.querySelector('figure').getBoundingClientRect().top")
+        assert top <= 900 and top < first_figure
+        values = page.evaluate("Array.from(document.querySelectorAll('#key-numbers .value')).map(e => e.textContent)")
+        assert len(values) == 6 and all(v.strip() for v in values)
+        out = tmp_path / f"brief_{which}_first_screen.png"
+        page.screenshot(path=str(out))
+        if os.environ.get("FOOTPRINT_SCREENSHOTS"):
+            keep = Path(os.environ["FOOTPRINT_SCREENSHOTS"])
+            keep.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(out, keep / out.name)
+    finally:
+        page.close()
+    assert not errors

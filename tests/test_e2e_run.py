@@ -136,10 +136,11 @@ def test_unchanged_rerun_reuses_every_notebook_and_reproduces_the_pack(shared_ru
     tables = {f"{r['notebook']}/{p.name}" for r in warm.results for p in (warm.run_dir / r["label"] / "tables").iterdir()}
     assert prov["run"] == warm.run_dir.name and set(prov["files"]) == tables
     # the reader's files are the same bytes: the figure pack, the notebook pages, and the brief and index
-    # pages apart from their header (which names the run)
+    # pages apart from their header or colophon (which name the run)
     nb = "05_local_sdgs_brief"
     assert (warm.run_dir / nb / "figure_pack.zip").read_bytes() == (shared_run.run_dir / nb / "figure_pack.zip").read_bytes()
-    strip = lambda s: re.sub(r"<header>.*?</header>", "", re.sub(r"<title>.*?</title>", "", s), flags=re.S)  # noqa: E731
+    strip = lambda s: re.sub(r'<header>.*?</header>|<section id="colophon">.*?</section>', "",  # noqa: E731
+                             re.sub(r"<title>.*?</title>", "", s), flags=re.S)
     for page in (f"{nb}/{nb}.html", "index.html"):
         assert strip((warm.run_dir / page).read_text(encoding="utf-8")) == strip((shared_run.run_dir / page).read_text(encoding="utf-8"))
     for page in shared_run.run_dir.glob("*/*.notebook.html"):

@@ -30,7 +30,18 @@ from nbconvert import HTMLExporter
 from footprint.core import atomic_path, write_text
 from footprint.core.layout import NotebookLayout, RunLayout
 from footprint.pipeline.glossary import status_word, word
-from footprint.pipeline.report import brief_html, esc, header_html, notebook_order, page, run_context
+from footprint.pipeline.briefpdf import write_brief_pdf
+from footprint.pipeline.report import (
+    brief_html,
+    changed_parameters,
+    context_rows,
+    esc,
+    header_html,
+    notebook_order,
+    page,
+    report_title,
+    run_context,
+)
 
 NOTEBOOK_HTML_SUFFIX = ".notebook.html"
 
@@ -179,7 +190,7 @@ def run_index_html(run_dir: Path, results: list[dict], figures: list[dict], ctx:
     head = head.replace("</dl></header>", f"<dt>{esc(word('run_status', lang))}</dt><dd>{esc(status)}</dd></dl></header>")
     docs = []
     for label, outs in outputs.items():
-        for key in ("brief", "figure_pack", "notebook_html"):
+        for key in ("brief", "brief_pdf", "figure_pack", "notebook_html"):
             if key in outs:
                 docs.append((f"{word(_DOC_WORDS[key], lang)} — {label}", outs[key]))
     docs.append((word("manifest", lang), _rel(layout.manifest, run_dir)))
@@ -193,7 +204,7 @@ def run_index_html(run_dir: Path, results: list[dict], figures: list[dict], ctx:
         result = word("ok", lang) if ok else f"{word('failed', lang)}: {r.get('error') or ''}"
         outs = outputs.get(r["label"], {})
         cell = " · ".join(f'<a href="{esc(outs[k])}">{esc(word(_DOC_WORDS[k], lang))}</a>'
-                          for k in ("brief", "notebook_html", "figure_pack") if k in outs)
+                          for k in ("brief", "brief_pdf", "notebook_html", "figure_pack") if k in outs)
         rows.append(f'<tr class="{"ok" if ok else "failed"}"><td>{esc(r["label"])}</td><td>{esc(result)}</td>'
                     f'<td class="num">{counts.get(r["label"], 0) if ok else "—"}</td><td>{cell}</td></tr>')
     cols = "".join(f"<th>{esc(word(c, lang))}</th>" for c in ("col_notebook", "col_result", "col_figures", "col_outputs"))
@@ -206,7 +217,17 @@ def run_index_html(run_dir: Path, results: list[dict], figures: list[dict], ctx:
     return page(title, "\n".join(body), lang)
 
 
-_DOC_WORDS = {"brief": "brief_report", "figure_pack": "figure_pack", "notebook_html": "notebook_html"}
+_DOC_WORDS = {"brief": "brief_report", "brief_pdf": "brief_pdf", "figure_pack": "figure_pack",
+              "notebook_html": "notebook_html"}
+
+
+def _brief_pdf(folder: Path, r: dict, figures: list[dict], lang: str, ctx: dict) -> Path:
+    """The brief of a report notebook as a PDF, beside its HTML page (:mod:`footprint.pipeline.briefpdf`)."""
+    executed = NotebookLayout(folder).executed_notebook(r["notebook"])
+    figures = notebook_order([dict(f, folder=".") for f in figures], executed)
+    changed = changed_parameters(executed, r.get("parameters") or {}) if executed.exists() else None
+    return write_brief_pdf(folder, r["notebook"], figures, title=report_title(r["notebook"], lang, executed),
+                           lang=lang, colophon=context_rows(ctx, lang, changed), started_utc=ctx.get("started_utc"))
 
 
 def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = (),
@@ -245,11 +266,13 @@ def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()
                  (word("notebook_html", lang), _rel(nb_html, folder.root)),
                  (word("manifest", lang), _rel(RunLayout(run_dir).manifest, folder.root)),
                  (word("run_index", lang), _rel(RunLayout(run_dir).index_html, folder.root))]
+        pdf = _brief_pdf(folder.root, r, own, lang, ctx)
+        links.insert(0, (word("brief_pdf", lang), _rel(pdf, folder.root)))
         brief = write_text(brief_html(folder.root, r["notebook"], [dict(f, folder=".") for f in own], lang=lang,
                                       parameters=r.get("parameters"), context=ctx, links=links),
                            folder.report_html(r["notebook"]))
-        docs[r["label"]] = {"brief": _rel(brief, run_dir), "figure_pack": _rel(pack, run_dir),
-                            "notebook_html": _rel(nb_html, run_dir)}
+        docs[r["label"]] = {"brief": _rel(brief, run_dir), "brief_pdf": _rel(pdf, run_dir),
+                            "figure_pack": _rel(pack, run_dir), "notebook_html": _rel(nb_html, run_dir)}
         out[r["label"]] = _rel(folder.root, run_dir)
     index_lang = "ja" if results and all(_lang(r.get("parameters")) == "ja" for r in results) else "en"
     layout = RunLayout(run_dir)

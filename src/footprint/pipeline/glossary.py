@@ -14,6 +14,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "run_date": ("Date of the run", "実行日時"),
     "colophon": ("About this brief", "この資料について"),
     "figure_n": ("Figure {n}.", "図{n}"),
+    "figure_word": ("Figure", "図"),
+    "brief_pdf": ("The brief as PDF (A4)", "ブリーフのPDF（A4）"),
     "run_id": ("Run", "実行ID"),
     "scenario": ("Scenario", "シナリオ"),
     "parameters": ("Parameters changed from the notebook's defaults", "既定値から変更したパラメータ"),

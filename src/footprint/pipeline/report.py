@@ -148,7 +148,7 @@ def changed_parameters(executed_notebook: Path, parameters: Mapping) -> dict[str
             if k not in RUNNER_PARAMETERS and (k not in defaults or defaults[k] != v)}
 
 
-def _context_rows(ctx: Mapping, lang: str, changed: Mapping | None) -> list[tuple[str, str]]:
+def context_rows(ctx: Mapping, lang: str, changed: Mapping | None) -> list[tuple[str, str]]:
     rows = [(word("run_date", lang), format_date(ctx.get("started_utc"), lang)),
             (word("run_id", lang), ctx.get("run") or word("unknown", lang)),
             (word("scenario", lang), ctx.get("scenario") or word("unknown", lang))]
@@ -162,13 +162,13 @@ def _context_rows(ctx: Mapping, lang: str, changed: Mapping | None) -> list[tupl
 
 def header_html(title: str, ctx: Mapping, lang: str, changed: Mapping | None = None) -> str:
     """A page's title with the run's context under it (the run index)."""
-    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in _context_rows(ctx, lang, changed))
+    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in context_rows(ctx, lang, changed))
     return f"<header><h1>{esc(title)}</h1><dl>{dl}</dl></header>"
 
 
 def colophon_html(ctx: Mapping, lang: str, changed: Mapping | None, summary: str) -> str:
     """The run's context at the end of a brief: what made it (date, scenario, parameters, version)."""
-    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in _context_rows(ctx, lang, changed))
+    dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in context_rows(ctx, lang, changed))
     return (f'<section id="colophon"><h2>{esc(word("colophon", lang))}</h2><p>{esc(summary)}</p>'
             f'<dl class="colophon">{dl}</dl></section>')
 
