@@ -145,8 +145,10 @@ def test_brief_colophon_names_date_scenario_changed_parameters_version_and_commi
     assert "Date of the run" not in page[:page.index('<section id="figures">')]
     header = page[page.index('<section id="colophon">'):]
     scenario = json.loads(en_run.manifest.read_text(encoding="utf-8"))["scenario"]["name"]
+    assert scenario == "adhoc"  # the runner's name for values given on the command line, said in words
     for text in ("Date of the run", f"{stamp[0]}-{stamp[1]}-{stamp[2]} {stamp[3]}:{stamp[4]} UTC", "Scenario",
-                 f"<dd>{scenario}</dd>", "draws = 10", f"footprint {__version__}", runner.git_commit()):
+                 "<dd>none: values given on the command line</dd>", "draws = 10", f"footprint {__version__}",
+                 runner.git_commit()):
         assert text in header, text
     assert "lang = en" not in header and "output_dir" not in header  # defaults and runner paths are not changes
     assert dict(texts(page).found)["title"] == "A tiny brief"
@@ -170,7 +172,7 @@ def test_indicator_table_is_grouped_by_partnership_with_full_sources_as_links(en
     assert LONG_SOURCE.replace("&", "&amp;") in page and "…" not in page  # the full source, never cut
     assert '<a href="https://city.osaka.lg.jp/kankyo/page/0000240441.html">' in page
     assert '<a href="https://gec.jp/jp/?p=5666">' in page
-    assert "<td>1,234</td>" not in page and '<td class="num">1,234</td>' in page  # formatted, not a repr
+    assert "1234.5" not in page and '<td class="num">1,230</td>' in page  # three significant digits, not a repr
 
 
 def test_brief_has_no_code_or_python_reprs(en_run):
@@ -248,3 +250,17 @@ def test_index_links_every_notebooks_page(tmp_path, monkeypatch):
         page = res.run_dir / label / f"{label}.notebook.html"
         assert page.is_file() and f'href="{label}/{label}.notebook.html"' in index
         assert "print(" not in page.read_text(encoding="utf-8")  # no code cells
+
+
+def test_the_brief_links_the_readers_copy_of_its_table_and_the_run_keeps_full_precision(en_run):
+    """One set of tables (issue 19): the brief links a copy that Excel opens in Japanese too (UTF-8 with BOM) with
+    numbers rounded as in data/processed; the run folder's table keeps every digit."""
+    page = brief(en_run)
+    folder = en_run.run_dir / "05_test_brief"
+    reader = folder / "tables_for_readers" / "sdg_indicators.csv"
+    assert 'tables_for_readers/sdg_indicators.csv' in page and "tables/sdg_indicators.csv" not in page
+    data = reader.read_bytes()
+    assert data.startswith("\ufeff".encode())
+    from footprint.pipeline.publish import read_text_table, reader_csv
+
+    assert data == reader_csv(read_text_table(folder / "tables" / "sdg_indicators.csv"))

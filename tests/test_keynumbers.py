@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from footprint import city as C
 from footprint.outputs import webfont
+from footprint.core.numbers import readable, sig
 from footprint.pipeline import keypanel, model
 from footprint.pipeline.report import page
 
@@ -51,11 +52,20 @@ def test_the_overshoot_date_follows_gfn_earth_overshoot_day_2022():
 
 @given(st.floats(min_value=1e-6, max_value=1e12) | st.floats(min_value=-1e12, max_value=-1e-6))
 def test_three_significant_digits(x):
-    s = keypanel.sig(x)
+    s = sig(x)
     back = float(s.replace(",", "").replace("−", "-"))
     assert abs(back - x) <= 0.5 * 10 ** (math.floor(math.log10(abs(back))) - 2) * 1.0000001 + 1e-15
     digits = re.sub(r"^0+", "", s.replace(",", "").replace("−", "").replace(".", ""))
     assert len(digits.rstrip("0")) <= 3 and (len(digits) >= 3 or back == int(back))
+
+
+@given(st.floats(min_value=1.0, max_value=1e12), st.sampled_from(["en", "ja"]))
+def test_large_numbers_in_words_say_the_same_number(x, lang):
+    s = readable(x, lang)
+    scale = {"億": 1e8, "万": 1e4, " billion": 1e9, " million": 1e6}
+    unit = next((u for u in scale if s.endswith(u)), None)
+    back = float(s.removesuffix(unit or "").replace(",", "")) * (scale[unit] if unit else 1)
+    assert back == pytest.approx(x, rel=5.01e-3)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -64,11 +74,11 @@ def test_findings_fill_every_number_and_point_to_figures(osaka, lang):
     found = keypanel.findings(keys, lang)
     assert len(found) == 3
     k = keys.set_index("key")
-    assert keypanel.sig(k.loc["ef_gha_per_cap", "central"]) in found[0][0]
-    assert keypanel.sig(100 * k.loc["land_share_outside_city", "central"]) in found[1][0]
-    assert keypanel.sig(100 * k.loc["carbon_share", "central"]) in found[1][0]
+    assert sig(k.loc["ef_gha_per_cap", "central"]) in found[0][0]
+    assert sig(100 * k.loc["land_share_outside_city", "central"]) in found[1][0]
+    assert sig(100 * k.loc["carbon_share", "central"]) in found[1][0]
     counted_carbon = osaka["headline"].set_index("indicator").loc["share_outside_city", "central"]
-    assert keypanel.sig(100 * counted_carbon) not in found[1][0]  # 99.4 %: carbon counted as "outside"
+    assert sig(100 * counted_carbon) not in found[1][0]  # 99.4 %: carbon counted as "outside"
     for words, figure in found:
         assert "{" not in words and figure
     html = keypanel.panel_html(keys, lang, {"brief_earths": 2, "brief_dependence": 1}, str)
@@ -116,6 +126,6 @@ def test_the_brief_quotes_notebook_02s_headline_of_the_same_run(shared_run):
     top = brief[:brief.index('<section id="figures">')]
     for key in ("ef_gha_per_cap", "earths", "overshoot_day", "change_since"):
         assert items[key]["value"] in top, key
-    assert keypanel.sig(head.loc["ef_gha_per_cap", "central"]) in top
+    assert sig(head.loc["ef_gha_per_cap", "central"]) in top
     assert brief.index('id="key-numbers"') < brief.index('id="findings"') < brief.index('id="figures"') \
         < brief.index('id="colophon"')

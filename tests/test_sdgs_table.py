@@ -102,6 +102,9 @@ def test_unknown_partnership_in_a_table_is_a_clear_error(parts):
 
 def test_format_value():
     assert S.format_value(2038, "year") == "2038"
-    assert S.format_value(23354162.0, "t-CO2") == "23,354,162"
+    assert S.format_value(23354162.0, "t-CO2") == "23.4 million"  # three significant digits, not false precision
+    assert S.format_value(23354162.0, "t-CO2", "ja") == "2,340万"
+    assert S.format_value(1.0305e9, "yen", "ja") == "10.3億"
+    assert S.format_value(3.0, "persons") == "3" and S.format_value(28.0, "years") == "28"
     assert S.format_value(2.6513, "Earths") == "2.65"
     assert S.format_value(99.46, "%") == "99.5"

@@ -101,7 +101,7 @@ def _indicators(table: pd.DataFrame, lang: str) -> str:
         cells = []
         for r in rows.to_dict("records"):
             unit = str(r.get("unit", ""))
-            num = (lambda v: "" if pd.isna(v) else S.format_value(float(v), unit))  # noqa: E731
+            num = (lambda v: "" if pd.isna(v) else S.format_value(float(v), unit, lang))  # noqa: E731
             interval = "" if pd.isna(r.get("p05")) or pd.isna(r.get("p95")) else f"{num(r['p05'])}–{num(r['p95'])}"
             year = "" if pd.isna(r.get("year")) else str(int(r["year"]))
             cells += [q(r.get("sdg", "")), q(r.get(label, "")), q(num(r.get("value"))), q(interval),

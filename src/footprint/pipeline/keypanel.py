@@ -11,28 +11,14 @@ say and nothing they do not: no advice.
 from __future__ import annotations
 
 import calendar
-import math
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from footprint import accounts as A
+from footprint.core.numbers import sig
 from footprint.outputs.catalog import text
 from footprint.pipeline.glossary import status_word
-
-SIGNIFICANT = 3
-
-
-def sig(x: float, n: int = SIGNIFICANT) -> str:
-    """``x`` to ``n`` significant digits, with thousands separators and a true minus sign (−)."""
-    if x is None or not math.isfinite(x):
-        return "–"
-    r = float(f"{x:.{n}g}")  # rounded to n significant digits
-    if r == 0:
-        return "0"
-    decimals = max(0, n - 1 - math.floor(math.log10(abs(r))))
-    return f"{r:,.{decimals}f}".replace("-", "−")
-
 
 def overshoot_text(day: float, year: int, lang: str) -> str:
     """The overshoot day ``day`` of ``year`` as a date in ``lang`` (``–`` if there is no overshoot)."""

@@ -149,12 +149,18 @@ def changed_parameters(executed_notebook: Path, parameters: Mapping) -> dict[str
 
 
 def context_rows(ctx: Mapping, lang: str, changed: Mapping | None) -> list[tuple[str, str]]:
+    """The run's context as (label, value) rows: date, run, scenario (the runner's names ``default`` and
+    ``adhoc`` said in words), the parameters that differ from the defaults (``lang`` apart: the page is
+    in its language), version and commit."""
+    scenario = ctx.get("scenario") or "unknown"
+    scenario = word(f"scenario_{scenario}", lang) if scenario in ("default", "adhoc", "unknown") else scenario
     rows = [(word("run_date", lang), format_date(ctx.get("started_utc"), lang)),
             (word("run_id", lang), ctx.get("run") or word("unknown", lang)),
-            (word("scenario", lang), ctx.get("scenario") or word("unknown", lang))]
+            (word("scenario", lang), scenario)]
     if changed is not None:
+        shown = {k: v for k, v in changed.items() if k != "lang"}
         rows.append((word("parameters", lang),
-                     "; ".join(f"{k} = {format_param(v)}" for k, v in changed.items()) or word("no_parameters", lang)))
+                     "; ".join(f"{k} = {format_param(v)}" for k, v in shown.items()) or word("no_parameters", lang)))
     rows += [(word("version", lang), f"footprint {ctx.get('version')}"),
              (word("commit", lang), ctx.get("commit") or word("unknown", lang))]
     return rows
@@ -231,6 +237,15 @@ def figure_html(fig: Mapping, folder: NotebookLayout, lang: str, number: int | N
             "</figcaption></figure>")
 
 
+READER_TABLES = "tables_for_readers"
+
+
+def reader_table(folder: Path, name: str) -> Path:
+    """Where a brief's folder keeps the reader's copy of table ``name``: UTF-8 with BOM (Excel opens it
+    in Japanese too), numbers rounded as in ``data/processed`` (:func:`footprint.pipeline.publish.reader_csv`)."""
+    return Path(folder) / READER_TABLES / f"{name}.csv"
+
+
 def _city_figures(folder: Path) -> dict[str, str]:
     """PNG figures of the run's city notebook beside ``folder``, by name, as links relative to ``folder``."""
     figures = Path(folder).parent / CITY_NOTEBOOK / "figures"
@@ -259,7 +274,7 @@ def indicator_html(table: pd.DataFrame, lang: str, csv_name: str) -> tuple[str, 
         for r in table[table["partnership"] == pid].itertuples(index=False):
             r = r._asdict()
             unit = str(r.get("unit", ""))
-            num = (lambda v: "" if pd.isna(v) else S.format_value(float(v), unit))  # noqa: E731
+            num = (lambda v: "" if pd.isna(v) else S.format_value(float(v), unit, lang))  # noqa: E731
             interval = "" if pd.isna(r.get("p05")) or pd.isna(r.get("p95")) else f"{num(r['p05'])}–{num(r['p95'])}"
             year = "" if pd.isna(r.get("year")) else f"{int(r['year'])}"
             cells = [esc(r.get("sdg", "")), esc(r.get(label_col, "")), f'{esc(num(r.get("value")))}',
@@ -303,7 +318,8 @@ def brief_html(folder: Path, notebook: str, figures: Sequence[Mapping], *, lang:
     body.append(f'<section id="figures"><h2>{esc(word("figures", lang))}</h2>'
                 + "".join(figure_html(f, layout, lang, numbers.get(f["name"])) for f in figures) + "</section>")
     if table is not None and "partnership" in table:
-        rel = csv.relative_to(layout.root).as_posix()
+        reader = reader_table(layout.root, INDICATOR_TABLE)  # the Excel-safe copy; the run keeps full precision
+        rel = (reader if reader.exists() else csv).relative_to(layout.root).as_posix()
         tbl, _, _ = indicator_html(table, lang, rel)
         body.append(f'<section id="indicators"><h2>{esc(word("indicators", lang))}</h2>{tbl}</section>')
     gl = "".join(f"<dt>{esc(t)}</dt><dd>{esc(d)}</dd>" for t, d in glossary(lang))

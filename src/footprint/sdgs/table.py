@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from footprint.core import check_unique, validate
+from footprint.core.numbers import readable
 from footprint.sdgs.schema import COLUMNS, INDICATOR_SCHEMA, REQUIRED_SDGS, SDGS, check_keys
 
 
@@ -36,17 +37,12 @@ def missing_required(table: pd.DataFrame, required: Sequence[int] = REQUIRED_SDG
     return sorted(set(required) - set(table["sdg"].astype(int)))
 
 
-def format_value(value: float, unit: str) -> str:
-    """A value as a brief would print it (3 significant figures, thousands separators)."""
+def format_value(value: float, unit: str, lang: str = "en") -> str:
+    """A value as a brief prints it: three significant digits, large numbers in words (万 and 億 in
+    Japanese), whole counts whole, years as years (:func:`footprint.core.numbers.readable`)."""
     if unit == "year":
         return f"{value:.0f}"
-    if abs(value) >= 1000:
-        return f"{value:,.0f}"
-    if abs(value) >= 100:
-        return f"{value:.0f}"
-    if abs(value) >= 10:
-        return f"{value:.1f}"
-    return f"{value:.2f}"
+    return readable(value, lang)
 
 
 def display_table(table: pd.DataFrame, names: dict[str, str], lang: str = "en", width: int = 70) -> pd.DataFrame:
@@ -56,8 +52,8 @@ def display_table(table: pd.DataFrame, names: dict[str, str], lang: str = "en", 
     return table.assign(
         partnership=table["partnership"].map(names),
         indicator=table["label_ja" if lang == "ja" else "label_en"],
-        value=[format_value(v, u) for v, u in zip(table["value"], units, strict=True)],
-        interval=[("" if pd.isna(a) else f"{format_value(a, u)}–{format_value(b, u)}")
+        value=[format_value(v, u, lang) for v, u in zip(table["value"], units, strict=True)],
+        interval=[("" if pd.isna(a) else f"{format_value(a, u, lang)}–{format_value(b, u, lang)}")
                   for a, b, u in zip(table["p05"], table["p95"], units, strict=True)],
         source=[src if len(src) <= width else src[:width - 2] + "…" for src in table["source"]],
     )[["partnership", "sdg", "indicator", "value", "interval", "unit", "year", "status", "source"]]
