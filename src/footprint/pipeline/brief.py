@@ -39,9 +39,11 @@ from footprint.pipeline.report import (
     header_html,
     notebook_order,
     page,
+    reader_table,
     report_title,
     run_context,
 )
+from footprint.pipeline.publish import read_text_table, reader_csv
 
 NOTEBOOK_HTML_SUFFIX = ".notebook.html"
 
@@ -221,6 +223,17 @@ _DOC_WORDS = {"brief": "brief_report", "brief_pdf": "brief_pdf", "figure_pack": 
               "notebook_html": "notebook_html"}
 
 
+def _reader_tables(folder: NotebookLayout) -> None:
+    """The reader's copies of a brief's tables (the same bytes as the published ones), beside its page."""
+    if not folder.tables.is_dir():
+        return
+    for p in sorted(folder.tables.glob("*.csv")):
+        target = reader_table(folder.root, p.stem)
+        target.parent.mkdir(exist_ok=True)
+        with atomic_path(target) as tmp:
+            Path(tmp).write_bytes(reader_csv(read_text_table(p)))
+
+
 def _brief_pdf(folder: Path, r: dict, figures: list[dict], lang: str, ctx: dict) -> Path:
     """The brief of a report notebook as a PDF, beside its HTML page (:mod:`footprint.pipeline.briefpdf`)."""
     executed = NotebookLayout(folder).executed_notebook(r["notebook"])
@@ -266,6 +279,7 @@ def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()
                  (word("notebook_html", lang), _rel(nb_html, folder.root)),
                  (word("manifest", lang), _rel(RunLayout(run_dir).manifest, folder.root)),
                  (word("run_index", lang), _rel(RunLayout(run_dir).index_html, folder.root))]
+        _reader_tables(folder)
         pdf = _brief_pdf(folder.root, r, own, lang, ctx)
         links.insert(0, (word("brief_pdf", lang), _rel(pdf, folder.root)))
         brief = write_text(brief_html(folder.root, r["notebook"], [dict(f, folder=".") for f in own], lang=lang,

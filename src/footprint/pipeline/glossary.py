@@ -13,6 +13,9 @@ from footprint.outputs.labels import check_lang
 _WORDS: dict[str, tuple[str, str]] = {
     "run_date": ("Date of the run", "実行日時"),
     "colophon": ("About this brief", "この資料について"),
+    "scenario_default": ("the baseline (default values)", "基準（既定値）"),
+    "scenario_adhoc": ("none: values given on the command line", "なし（コマンドラインで値を指定）"),
+    "scenario_unknown": ("unknown", "不明"),
     "figure_n": ("Figure {n}.", "図{n}"),
     "figure_word": ("Figure", "図"),
     "brief_pdf": ("The brief as PDF (A4)", "ブリーフのPDF（A4）"),
