@@ -91,6 +91,8 @@ def specs(request, run, geo):
 def test_every_figure_has_its_name_title_and_caption_in_the_language(specs):
     lang, out = specs
     assert len(out) == 8
+    # every figure names the year of its data (the domestic map's sidecar had none: issue 19)
+    assert all(s.year not in (None, "") for s in out.values()), {n: s.year for n, s in out.items()}
     for name, s in out.items():
         assert isinstance(s, Figure) and s.name == name
         assert s.title.strip() and s.caption.strip() and s.source.strip(), name
@@ -172,3 +174,18 @@ def test_chart_words_come_from_the_catalog_in_japanese(run):
     assert flows_plots.layer_label("people", "ja") == "人・知識" and flows_plots.layer_label("other", "ja") == "other"
     assert ledger_plots.flow_label("trade_goods", "ja") == "財の貿易" and ledger_plots.flow_label("x", "en") == "x"
     assert ledger_plots.currency_label("amount_jpy", "en") == "yen"
+
+
+def test_ledger_time_series_ticks_are_whole_years_that_do_not_run_together(specs):
+    """Issue 19: the automatic ticks were fractional years ("2010.02012.52015.0")."""
+    _lang, out = specs
+    fig = out["ledger_time_series"].fig
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        labels = [t for t in ax.get_xticklabels() if t.get_text() and t.get_visible()]
+        lo, hi = ax.get_xlim()
+        labels = [t for t in labels if lo <= t.get_position()[0] <= hi]
+        assert labels and all(re.fullmatch(r"\d{4}", t.get_text()) for t in labels), [t.get_text() for t in labels]
+        boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.x0)
+        assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:])), "tick labels overlap"

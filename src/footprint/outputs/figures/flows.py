@@ -105,11 +105,13 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
 def domestic_flows(ledger: pd.DataFrame, currency: str, year: int, node_of: Mapping[str, str],
                    n: int = 8) -> tuple[pd.DataFrame, str]:
     """What the domestic map draws: the freight and migration flows of the ``n`` largest domestic partners in
-    ``currency`` where domestic flows have it, else in tonnes of freight (FY2022); and that currency."""
+    ``currency`` where domestic flows have it, else in tonnes of freight (FY2022); and that currency. The
+    rows carry the year of the data they show (``year``)."""
     domestic = ledger[(ledger["currency"] == currency) & ledger["flow"].isin(DOMESTIC_FLOWS)]
     shown = currency if domestic.size else "mass_t"
-    f = FL.magnitude_flows(ledger, shown, 2022 if shown == "mass_t" else year, dict(node_of))
-    f = f[f["item"].isin(DOMESTIC_FLOWS)]
+    data_year = 2022 if shown == "mass_t" else year
+    f = FL.magnitude_flows(ledger, shown, data_year, dict(node_of))
+    f = f[f["item"].isin(DOMESTIC_FLOWS)].assign(year=data_year)
     partner = f["source_id"].where(f["target_id"] == "osaka_city", f["target_id"])
     return f[partner.isin(f.groupby(partner)[shown].sum().nlargest(n).index)], shown
 
@@ -126,7 +128,8 @@ def domestic_partner_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.Da
                                              asked=ledger_plots.currency_label(asked, lang))
     return Figure(fig, "domestic_partner_map", text(f"{key}.title", lang, currency=label),
                   text(f"{key}.caption", lang, currency=label, tonnes_note=note), text("flows_sources.domestic", lang),
-                  _status(flows, "published"), credit=maps.credit("mlit", lang=lang))
+                  _status(flows, "published"), int(flows["year"].iloc[0]) if len(flows) and "year" in flows else None,
+                  credit=maps.credit("mlit", lang=lang))
 
 
 def alluvial_by_layer(flows: pd.DataFrame, nodes: pd.DataFrame, lang: str, *, currency: str, year: int) -> Figure:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from footprint.flows import HUB, LAYERS, hub_links
 from footprint.outputs.catalog import has, text
@@ -112,6 +112,9 @@ def ledger_time_series(ledger: pd.DataFrame, partners: Sequence[str], currency: 
         ax.set_title(names.get(p, p), fontsize=9)
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(v)))
+        # whole years only (the automatic ticks were 2010.0, 2012.5, … and ran together)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
         ax.tick_params(labelsize=7)
     axes[0, 0].set_ylabel(text("flows_chart.series_axis", lang, flow=flow_label(flow, lang),
                                unit=currency_label(currency, lang)), fontsize=8)
