@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -39,3 +41,18 @@ def test_national_rows_need_every_partner_country(nfa):
     national = A.summary(nfa, ["Japan", "Viet Nam"], [2022])
     with pytest.raises(ParameterError, match="lacks partner countries"):
         S.national_rows(national, parts, 2022, "src")
+
+
+def test_the_overshoot_row_gives_the_day_its_date_names():
+    """Issue 19: the table said day 141 and the figure 22 May (day 142). The row gives the day during which the
+    budget runs out (GFN), as the date does, and names the date."""
+    from footprint.pipeline import model
+
+    r = model.compute("osaka", model.RunParameters(draws=30))
+    rows = S.city_rows(r["headline"], r.value("carbon_footprint"), r["origin_table"]).set_index("indicator")
+    day = r["headline"].set_index("indicator").loc["overshoot_day"]
+    row = rows.loc["osaka_overshoot_day"]
+    assert row["value"] == math.ceil(day["central"]) and row["p05"] == math.ceil(day["p05"])
+    date = A.overshoot_date(day["central"], int(row["year"]))
+    assert (date - date.replace(month=1, day=1)).days + 1 == row["value"]
+    assert f"{date:%d %B}" in row["note"]

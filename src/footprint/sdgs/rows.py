@@ -14,11 +14,13 @@ Every builder returns rows with the columns :data:`footprint.sdgs.schema.COLUMNS
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
+from footprint import accounts
 from footprint import forest as F
 from footprint.core import weakest_status
 from footprint.core.errors import ParameterError
@@ -92,10 +94,15 @@ def city_rows(headline: pd.DataFrame, carbon: dict, origin: pd.DataFrame) -> pd.
     recs = []
     for key, (sdg, iid, en, ja, scale, unit) in _CITY_INDICATORS.items():
         r = h.loc[key]
+        v, lo, hi = (float(r[c]) * scale for c in ("central", "p05", "p95"))
+        note = "p05-p95: full 90 % interval (structural ensemble and parametric Monte Carlo)"
+        if key == "overshoot_day":  # the day the budget runs out, as the date says (GFN: day ceil(d))
+            v, lo, hi = (float(math.ceil(d)) for d in (v, lo, hi))
+            note = (f"day {v:.0f} = {accounts.overshoot_date(float(r['central']), year):%d %B} (the day the year's "
+                    f"biocapacity runs out, GFN convention); {note}")
         recs.append(dict(partnership="osaka_city", sdg=sdg, indicator=iid, label_en=en, label_ja=ja,
-                         value=float(r["central"]) * scale, p05=float(r["p05"]) * scale,
-                         p95=float(r["p95"]) * scale, unit=unit, year=year, source=str(r["source"]),
-                         status=str(r["status"]), note="p05-p95: full 90 % interval (structural ensemble and parametric Monte Carlo)"))
+                         value=v, p05=lo, p95=hi, unit=unit, year=year, source=str(r["source"]),
+                         status=str(r["status"]), note=note))
     abroad = float(origin.loc[origin["origin"] == "abroad", "ef_gha"].sum()) / float(origin["ef_gha"].sum())
     recs.append(dict(partnership="osaka_city", sdg=12, indicator="osaka_share_abroad",
                      label_en="Share of Osaka's footprint met abroad", label_ja="海外に依存するフットプリントの割合",
