@@ -33,7 +33,8 @@ def japan_time_series(r: Result, lang: str) -> Figure:
     c = _common(r, lang)
     jp = r.values["headline"]["japan"]
     key = "japan_footprint_time_series"
-    fig = plots.time_series(r["japan_ef"], r["japan_bc"]["total"], lang, title=text(f"{key}.plot_title", lang, **c))
+    fig = plots.time_series(r["japan_ef"], r["japan_bc"]["total"], lang, title=text(f"{key}.plot_title", lang, **c),
+                            nowcast_from=A.LAST_REPORTED_YEAR + 1)
     caption = text(f"{key}.caption", lang, **c, ef=jp["ef_consumption_gha_per_cap"], bc=jp["biocapacity_gha_per_cap"],
                    needed=jp["countries_needed"])
     return Figure(fig, key, text(f"{key}.title", lang, **c), caption, A.NFA_SOURCE, _status(r),

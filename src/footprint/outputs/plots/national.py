@@ -42,14 +42,21 @@ def footprint_vs_biocapacity(ef: pd.DataFrame, bc: pd.DataFrame, lang: str = "en
     return fig
 
 
-def time_series(ef: pd.DataFrame, bc: pd.Series, lang: str = "en", title: str = ""):
-    """Stacked area of the footprint by land type over time, with the biocapacity line."""
+def time_series(ef: pd.DataFrame, bc: pd.Series, lang: str = "en", title: str = "", nowcast_from: int | None = None):
+    """Stacked area of the footprint by land type over time, with the biocapacity line. Years from
+    ``nowcast_from`` on (GFN nowcasts, estimates) are shaded and labelled, so that the published years
+    before them read as published."""
     fig, ax = plt.subplots(figsize=(9, 4.8))
     years = ef.index.to_numpy()
     ax.stackplot(years, *[ef[lt].to_numpy() for lt in LAND_TYPES], colors=[PALETTE[lt] for lt in LAND_TYPES],
                  labels=[label(lt, lang) for lt in LAND_TYPES], alpha=0.9)
     ax.plot(years, bc.to_numpy(), color="black", lw=2.2, label=label("biocapacity", lang))
     ax.set_xlim(years.min(), years.max())
+    if nowcast_from is not None and nowcast_from <= years.max():
+        start = max(nowcast_from - 1, years.min())  # from the last published year: the band covers the segments
+        ax.axvspan(start, years.max(), facecolor="white", alpha=0.45, hatch="//", edgecolor="#777777", lw=0)
+        ax.text((start + years.max()) / 2, 0.02, label("nowcast_band", lang), transform=ax.get_xaxis_transform(),
+                ha="center", va="bottom", fontsize=7, color="#444444", rotation=90)
     ax.set_ylabel(label("gha_per_cap", lang))
     ax.legend(ncols=2, fontsize=8, loc="upper right")
     if title:
