@@ -119,6 +119,19 @@ def test_tornado_names_the_unit_in_the_language(result):
     plt.close("all")
 
 
+def test_tornado_labels_say_each_side_of_a_lopsided_range():
+    """Issue 19: one-sided bars were labelled "±" half their width."""
+    import pandas as pd
+
+    sens = pd.DataFrame({"input": ["clum", "spending"], "p05": [3.80, 3.90], "p95": [4.10, 3.90 + 0.05],
+                         "width": [0.30, 0.05], "central": [3.90, 3.90]})
+    fig = city_plots.tornado(sens, 3.90, "en")
+    words = [t.get_text() for t in fig.axes[0].texts]
+    assert not any("±" in w for w in words)
+    assert "−0.100 / +0.200" in words and "+0.000 / +0.050" in words
+    plt.close(fig)
+
+
 def test_a_supplied_clum_is_named_in_the_caption_not_called_estimated(result, tmp_path):
     from strategies_city import clum_csv
 

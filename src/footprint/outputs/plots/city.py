@@ -259,7 +259,9 @@ def tornado(sens: pd.DataFrame, central: float, lang: str = "en", unit: str | No
             label=_t("from_p05", lang))
     ax.axvline(central, color="black", lw=1, label=_t("central_value", lang, central=central))
     for yi, (lo, hi) in enumerate(zip(t["p05"], t["p95"], strict=True)):
-        ax.text(hi + 0.003, yi, f"±{(hi - lo) / 2:.3f}", va="center", fontsize=8)
+        # each side as it is: a one-sided or lopsided range is not "±" half its width
+        words = f"{lo - central:+.3f} / {hi - central:+.3f}".replace("-", "−")
+        ax.text(max(hi, central) + 0.003, yi, words, va="center", fontsize=8)
     ax.set_yticks(y, [group_label(g, lang) for g in t["input"]], fontsize=8)
     span = max(float(np.abs(t["p95"].to_numpy() - central).max(initial=0)),
                float(np.abs(central - t["p05"].to_numpy()).max(initial=0)), 1e-3)
