@@ -189,3 +189,11 @@ def test_ledger_time_series_ticks_are_whole_years_that_do_not_run_together(specs
         assert labels and all(re.fullmatch(r"\d{4}", t.get_text()) for t in labels), [t.get_text() for t in labels]
         boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.x0)
         assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:])), "tick labels overlap"
+
+
+def test_bond_profiles_say_diversity_as_kinds_of_flow_not_nats(specs, run):
+    """Issue 19: the labels read "n= H= recip." (H in nats)."""
+    lang, out = specs
+    words = [t.get_text() for ax in out["bond_profiles"].fig.axes for t in ax.texts]
+    assert words and not any("H=" in w or "n=" in w for w in words)
+    assert all(("kinds in effect" if lang == "en" else "種類") in w for w in words if w.strip())

@@ -207,7 +207,10 @@ def bond_profiles(flows: pd.DataFrame, metrics: pd.DataFrame, nodes: pd.DataFram
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     for k, m in enumerate(metrics.itertuples(index=False)):  # one line of text per partner
-        ax.annotate(text("flows_chart.bond_line", lang, n=m.n_flows, h=m.shannon_items, reciprocity=m.reciprocity),
+        # diversity as the effective number of kinds of flow (exp of the Shannon index in nats: Hill's N1),
+        # a number a reader can picture, instead of "H=" in nats
+        ax.annotate(text("flows_chart.bond_line", lang, n=m.n_flows, kinds=float(np.exp(m.shannon_items)),
+                         reciprocity=m.reciprocity),
                     (1.01, k), xycoords=("axes fraction", "data"), fontsize=7.5, va="center", annotation_clip=False)
     ax.set_xlabel(text("flows_chart.bond_axis", lang), fontsize=8)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
