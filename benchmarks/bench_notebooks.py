@@ -3,7 +3,8 @@ start a kernel and import the same libraries. Also the speed-up of --jobs 2 over
 whole `make run` command (`python -m footprint run --jobs 2`, index and brief report included):
 cold (every notebook executed) and unchanged (every execution reused from the cache).
 
-Targets (issues): whole run <= 1.3 x floor; --jobs 2 >= 1.6 x faster than --jobs 1.
+Targets (issue "One run, one model"): a cold `make run` <= 2.0 x the --jobs 2 floor, an unchanged one <= 1.0 x;
+--jobs 2 >= 1.6 x faster than --jobs 1.
 """
 
 from __future__ import annotations
@@ -115,9 +116,9 @@ def main() -> dict:
     print(f"   --jobs 2: notebooks {res['notebooks_jobs2_s']:.2f} s, floor {res['floor_jobs2_s']:.2f} s, ratio {res['ratio_jobs2']:.2f} (target <= 1.3)")
     print(f"   speed-up of --jobs 2 over --jobs 1: {res['speedup_jobs2']:.2f}x (target >= 1.6)")
     print(f"   make run, every notebook executed: {res['make_run_cold_s']:.2f} s, "
-          f"{res['ratio_make_run_cold']:.2f} x the --jobs 2 floor (target <= 1.3)")
+          f"{res['ratio_make_run_cold']:.2f} x the --jobs 2 floor (target <= 2.0)")
     print(f"   make run, inputs unchanged (executions reused): {res['make_run_unchanged_s']:.2f} s, "
-          f"{res['ratio_make_run_unchanged']:.2f} x the --jobs 2 floor")
+          f"{res['ratio_make_run_unchanged']:.2f} x the --jobs 2 floor (target <= 1.0)")
     return res
 
 
