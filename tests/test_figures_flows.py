@@ -197,3 +197,9 @@ def test_bond_profiles_say_diversity_as_kinds_of_flow_not_nats(specs, run):
     words = [t.get_text() for ax in out["bond_profiles"].fig.axes for t in ax.texts]
     assert words and not any("H=" in w or "n=" in w for w in words)
     assert all(("kinds in effect" if lang == "en" else "種類") in w for w in words if w.strip())
+
+
+def test_no_figure_cites_this_notebook(specs):
+    """Issue 19: a figure handed on alone cited "(this notebook)"; every source names what it is."""
+    _lang, out = specs
+    assert not [n for n, s in out.items() if "this notebook" in s.source or "このノートブック" in s.source]
