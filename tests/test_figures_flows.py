@@ -203,3 +203,13 @@ def test_no_figure_cites_this_notebook(specs):
     """Issue 19: a figure handed on alone cited "(this notebook)"; every source names what it is."""
     _lang, out = specs
     assert not [n for n, s in out.items() if "this notebook" in s.source or "このノートブック" in s.source]
+
+
+def test_ledger_ticks_say_large_numbers_as_readers_do():
+    """Issue 19: yen axes read "100G" (SI giga) and used k/M/G in Japanese too."""
+    from footprint.outputs.plots.ledger import _fmt
+
+    assert _fmt(1.0e11, "en") == "100 bn" and _fmt(2.5e6, "en") == "2.5 M" and _fmt(3200, "en") == "3.2 k"
+    assert _fmt(1.0e11, "ja") == "1,000億" and _fmt(0.5, "en") == "0.5" and _fmt(0, "ja") == "0"
+    assert _fmt(3.0e8, "ja") == "3億" and _fmt(5.0e4, "ja") == "5万" and _fmt(2.0e12, "ja") == "2兆"
+    assert not any(_fmt(v, lang).endswith("G") for v in (1e9, 5e10, 1e11) for lang in ("en", "ja"))

@@ -39,12 +39,13 @@ def flow_label(flow: str, lang: str) -> str:
     return _name("flows_kinds", flow, lang)
 
 
-def _fmt(v: float) -> str:
+def _fmt(v: float, lang: str = "en") -> str:
+    """A tick value as a reader says it: k, M, bn (en) or 万, 億, 兆 (ja); never the SI "G" of "100G" yen."""
     a = abs(v)
-    for div, suf in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
-        if a >= div:
-            return f"{v / div:.3g}{suf}"
-    return f"{v:.3g}"
+    steps = ((1e12, "兆"), (1e8, "億"), (1e4, "万")) if lang == "ja" else ((1e9, " bn"), (1e6, " M"), (1e3, " k"))
+    div, suf = next(((d, w) for d, w in steps if a >= d), (1.0, ""))
+    r = float(f"{v / div:.3g}")  # three significant digits, written out (1,000億, never 1e+03億)
+    return (f"{int(r):,}" if r.is_integer() else f"{r:g}") + suf
 
 
 def ledger_figure(ledger: pd.DataFrame, partners: Sequence[str], year: int, *, names: dict | None = None,
@@ -80,7 +81,7 @@ def ledger_figure(ledger: pd.DataFrame, partners: Sequence[str], year: int, *, n
             ax.set_xlim(-1.1 * lim, 1.1 * lim)
             ax.set_ylim(-0.7, max(len(flows), 1) - 0.3)
             ax.set_yticks(range(len(flows)), [flow_label(f, lang) for f in flows], fontsize=6.5)
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(abs(v))))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(abs(v), lang)))
             ax.tick_params(axis="x", labelsize=6)
             ax.grid(axis="y", visible=False)
             if not flows:
@@ -111,7 +112,7 @@ def ledger_time_series(ledger: pd.DataFrame, partners: Sequence[str], currency: 
             ax.fill_between(s["year"], s["p05"], s["p95"], color=colour, alpha=0.2, lw=0)
         ax.set_title(names.get(p, p), fontsize=9)
         ax.set_ylim(bottom=0)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(v)))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(v, lang)))
         # whole years only (the automatic ticks were 2010.0, 2012.5, … and ran together)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))
