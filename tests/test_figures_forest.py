@@ -94,3 +94,21 @@ def test_closing_note_in_the_language(forest):
         assert K.text("forest_summary.heading", lang) in note and "{" not in note
         assert f"{F.scenario_of(forest).sink_total_co2_t:,.0f}" in note
     assert "受取" in figures.closing_note(forest, "ja")
+
+
+def test_the_net_flow_is_not_drawn_across_the_levys_start_and_its_negative_years_have_ticks(forest):
+    """Issue 19: one line ran across the FY2024 change of law, and the axis had no tick under zero."""
+    setup_style()
+    fl = F.scenario_of(forest).flows
+    fig = plots.receipts_vs_payments(fl, forest["published"], "en")
+    ax = fig.axes[0]
+    fy = fl["fiscal_year"].to_numpy()
+    lines = [ln for ln in ax.get_lines() if ln.get_marker() == "o"]
+    assert len(lines) == 2
+    for ln in lines:  # each segment lies on one side of the change
+        years = fy[ln.get_xdata().astype(int)]
+        assert (years < F.LEVY_FROM_FY).all() or (years >= F.LEVY_FROM_FY).all()
+    if (fl["net_outflow_jpy"] < 0).any():
+        lo, _hi = ax.get_ylim()
+        assert any(lo <= t < 0 for t in ax.get_yticks()), ax.get_yticks()
+    plt.close(fig)

@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from footprint.core.places import OSAKA_CODE, OSAKA_PREF_CODE
+from footprint.forest import LEVY_FROM_FY
 from footprint.outputs import maps
 from footprint.outputs.catalog import section, text
 from footprint.outputs.style import PALETTE, log_dots
@@ -55,8 +56,15 @@ def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str
             if v > 0:
                 ax.annotate(f"{v:,.0f}", (xi, v), xytext=(0, 8), textcoords="offset points", ha="center",
                             va="bottom", fontsize=7.5)
-    ax.plot(x, _m(flows["net_outflow_jpy"]), color=NET, marker="o", lw=1.5,
-            label=text("forest_receipts_vs_payments.net_outflow", lang))
+    # the net flow as two lines: receipts only before the levy, receipts and levy from FY2024 (a line
+    # across the change of law would suggest a trend between two regimes)
+    net = _m(flows["net_outflow_jpy"])
+    for k, part in enumerate((fy < LEVY_FROM_FY, fy >= LEVY_FROM_FY)):
+        if part.any():
+            ax.plot(x[part], net[part], color=NET, marker="o", lw=1.5,
+                    label=text("forest_receipts_vs_payments.net_outflow", lang) if k == 0 or not (~part).any() else None)
+    if (fy < LEVY_FROM_FY).any() and (fy >= LEVY_FROM_FY).any():
+        ax.axvline(int(np.argmax(fy >= LEVY_FROM_FY)) - 0.5, color="#999999", lw=0.8, ls=":")
     ax.axhline(0, color="black", lw=0.8)
     pub = published[(published["code5"] == OSAKA_CODE)]
     pos = {y: i for i, y in enumerate(fy)}
@@ -76,6 +84,11 @@ def receipts_vs_payments(flows: pd.DataFrame, published: pd.DataFrame, lang: str
     ax.legend(handles, labels, fontsize=8, loc="upper left", ncols=2)
     lo, hi = ax.get_ylim()
     ax.set_ylim(lo, hi * 1.3)
+    low = float(np.nanmin(net, initial=0.0))
+    if low < 0:  # down to the tick below the lowest net flow, so that negative values can be read
+        ticks = ax.get_yticks()
+        step = float(ticks[1] - ticks[0])
+        ax.set_ylim(step * np.floor(low / step), hi * 1.3)
     ax.grid(axis="x", visible=False)
     first, last = int(fy[0]), int(fy[-1])
     ax.set_title(title if title is not None
