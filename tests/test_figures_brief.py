@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 
 from footprint import accounts as A
@@ -116,3 +117,26 @@ def test_offsets_chart_shows_annual_flows_only(brief):
     assert sc.stock_end_co2_t not in set(rows["co2_t"])
     assert (rows["co2_t"] > 0).all()
     assert rows["name"].iloc[-1] == f"Net addition to the carbon in purchased wood ({wood_year})"
+
+
+def test_offsets_scale_says_each_gap_and_leaves_no_empty_decades(drawn, brief):
+    """Issue 19: the caption called a 25x gap "the same small order", and the log axis had two empty decades."""
+    lang, figs = drawn
+    spec = figs["offsets_scale"]
+    assert "same small order" not in spec.caption and "同じく小さく" not in spec.caption
+    R = brief["R"]
+    cf = float(R["osaka"].value("carbon_footprint")["co2_t"])
+    ax = spec.fig.axes[0]
+    xs = np.concatenate([c.get_offsets()[:, 0] for c in ax.collections])
+    lo, hi = ax.get_xlim()
+    assert hi <= max(xs) * 3.01  # the largest dot's label sits to its left
+    second = np.sort(xs)[-2]
+    assert hi <= max(max(xs) * 3.01, second * 201)
+    assert cf == pytest.approx(max(xs))
+
+
+def test_offsets_dots_carry_three_significant_digits(drawn):
+    """Issue 19: the footprint's dot read 22,585,391."""
+    _lang, figs = drawn
+    words = [t.get_text().split("\n")[0] for t in figs["offsets_scale"].fig.axes[0].texts]
+    assert words and all(len(re.sub(r"[^0-9]", "", w).rstrip("0")) <= 3 for w in words), words

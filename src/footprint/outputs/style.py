@@ -17,6 +17,8 @@ matplotlib.use("Agg", force=False)
 
 from matplotlib import font_manager  # noqa: E402
 
+from footprint.core.numbers import sig  # noqa: E402
+
 from footprint.outputs import fastexport  # noqa: E402
 
 
@@ -175,13 +177,17 @@ def log_dots(ax, values, names, colours, *, ref: int | None = None, ratio_label=
     ax.scatter(vals, y, s=70, c=list(colours), zorder=3, edgecolors="black", linewidths=0.5)
     ax.set_xscale("log")
     for i, (yi, v) in enumerate(zip(y, vals, strict=True)):
-        text = f"{v:,.0f}{unit}"
+        text = f"{sig(v)}{unit}"  # three significant digits: 22,600,000, not 22,585,391
         if ref is not None and ratio_label is not None and i != ref and v < vals[ref]:
             text += f"\n{ratio_label(ratio_text(vals[ref] / v))}"
-        ax.annotate(text, (v, yi), xytext=(8, 0), textcoords="offset points", va="center", ha="left", fontsize=8.5)
+        largest = i == int(np.argmax(vals))  # its label goes to its left: no empty decades for it on the right
+        ax.annotate(text, (v, yi), xytext=(-8 if largest else 8, 0), textcoords="offset points", va="center",
+                    ha="right" if largest else "left", fontsize=8.5)
     ax.set_yticks(y, list(names))
     ax.set_ylim(-0.7, len(vals) - 0.3)
-    ax.set_xlim(vals.min() / 4, vals.max() * 200)
+    second = np.sort(vals)[-2] if len(vals) > 1 else vals.max()
+    # room on the right for the label of the second largest (about two decades at this size), not more
+    ax.set_xlim(vals.min() / 4, max(vals.max() * 3, second * 200))
     plain_log_ticks(ax.xaxis)
     ax.grid(axis="y", visible=True, ls=":", alpha=0.5)
     ax.grid(axis="x", visible=True, alpha=0.3)

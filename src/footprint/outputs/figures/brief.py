@@ -115,9 +115,11 @@ def offsets_scale(table: pd.DataFrame, osaka: Result, forest: Result, lang: str)
     cf_t = float(osaka.value("carbon_footprint")["co2_t"])
     mag, wood_year = offset_rows(table, osaka, forest, lang)
     others = mag["co2_t"].iloc[1:]
+    by_item = dict(zip(mag["item"], mag["co2_t"], strict=True))
+    gap = {k: ratio_text(cf_t / by_item[k]) if by_item.get(k) else "–" for k in ("jcm_reductions", "wood_added")}
     c = dict(smallest=ratio_text(cf_t / others.max()), largest=ratio_text(cf_t / others.min()),
              footprint_mt=cf_t / 1e6, ratio=S.footprint_to_sink_ratio(cf_t, sc), area_ha=sc.supported_area_ha,
-             wood_year=wood_year)
+             wood_year=wood_year, jcm_ratio=gap["jcm_reductions"], wood_ratio=gap["wood_added"])
     key = "brief_offsets_scale"
     fig = plots.magnitudes(mag, lang, ref_label=text(f"{key}.ref_label", lang),
                            title=text(f"{key}.plot_title", lang, **c))
