@@ -182,3 +182,12 @@ def test_export_hooks_stay_off_on_an_unverified_matplotlib(monkeypatch):
     assert not fastexport._available()
     monkeypatch.setattr(fastexport, "_AVAILABLE", False)
     assert not fastexport.enabled()
+
+
+def test_the_comparison_says_where_the_full_interval_is_not_wider(result, specs):
+    """Issue 19: in 18 cities the parametric bar poked outside the full interval with no word why."""
+    cmp = result["capital_cities"]
+    inside = ((cmp["p05"] > cmp["p05_parametric"]) | (cmp["p95"] < cmp["p95_parametric"])).sum()
+    for lang in K.LANGS:
+        caption = specs["capital_cities_comparison", lang].caption
+        assert (f"In {inside} of " if lang == "en" else f"市中{inside}市") in caption

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from footprint import accounts as A
 from footprint import city as C
 from footprint.core.results import Result
@@ -104,7 +106,11 @@ def capital_cities(r: Result, lang: str) -> Figure:
     """(e) Every survey city ranked by footprint per person, with full and parametric intervals."""
     c, v = _common(r, lang), r.values
     key = "city_capital_cities_comparison"
-    c = {**c, "n_cities": v["n_cities"], "rank": v["rank"]}
+    cmp = r["capital_cities"]
+    # where one end of the full interval lies inside the parametric one: how many cities, by how much
+    inside = np.maximum(cmp["p05"] - cmp["p05_parametric"], cmp["p95_parametric"] - cmp["p95"]).clip(lower=0)
+    c = {**c, "n_cities": v["n_cities"], "rank": v["rank"], "n_inside": int((inside > 0).sum()),
+         "max_inside": float((inside / cmp["central"]).max())}
     fig = plots.city_comparison(r["capital_cities"], v["city"], v["japan_ef_gha_per_cap"], lang,
                                 title=text(f"{key}.title", lang, **c))
     return _figure(fig, key, lang, SOURCE_WITH_NFA, c, c, name="capital_cities_comparison")
