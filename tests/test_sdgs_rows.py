@@ -56,3 +56,20 @@ def test_the_overshoot_row_gives_the_day_its_date_names():
     date = A.overshoot_date(day["central"], int(row["year"]))
     assert (date - date.replace(month=1, day=1)).days + 1 == row["value"]
     assert f"{date:%d %B}" in row["note"]
+
+
+def test_country_rows_name_the_country_in_japanese():
+    """Issue 19: the Japanese brief read 「地球の数（Philippines）」."""
+    from footprint.outputs.labels import label
+
+    parts = S.load_partnerships()
+    nfa = A.load_nfa()
+    countries = S.partner_countries(parts)
+    summary = A.summary(nfa, countries, [2022])
+    names = {c: label(c, "ja") for c in parts["country"].dropna()}
+    rows = S.national_rows(summary, parts, 2022, A.NFA_SOURCE, names_ja=names)
+    quezon = rows[(rows["partnership"] == "quezon_city") & (rows["indicator"] == "country_earths")]
+    assert quezon["label_ja"].iloc[0] == "地球の数（フィリピン）"
+    assert not rows["label_ja"].str.contains(r"[A-Za-z]{4,}").any()
+    with pytest.raises(ParameterError, match="Japanese name"):
+        S.national_rows(summary, parts, 2022, A.NFA_SOURCE, names_ja={"Japan": "日本"})

@@ -37,6 +37,7 @@ from footprint import flows as FL
 from footprint import forest as F
 from footprint import sdgs as S
 from footprint.outputs.figures import brief as brief_figures
+from footprint.outputs.labels import label
 from footprint.pipeline.model import start
 
 run = start("05_local_sdgs_brief", globals())  # checks the parameters; reads (or computes) the run's results
@@ -48,6 +49,7 @@ name = dict(zip(parts["id"], parts["name_ja" if lang == "ja" else "name_en"], st
 nfa = A.load_nfa()
 A.require_year(nfa, year)
 countries = S.partner_countries(parts)
+countries_ja = {c: label(c, "ja") for c in all_parts["country"].dropna()}  # the catalog's Japanese names
 national = A.summary(nfa, countries, [year])
 headline = R["osaka"]["headline"]  # Osaka's footprint as notebook 02 quotes it (the same result of the run)
 carbon = R["osaka"].value("carbon_footprint")
@@ -81,7 +83,7 @@ display(keys.drop(columns=["basis"]).style.hide(axis="index").format(precision=3
 table = S.indicator_table(
     [
         S.load_published(all_parts),
-        S.national_rows(national, parts, year, A.NFA_SOURCE),
+        S.national_rows(national, parts, year, A.NFA_SOURCE, names_ja=countries_ja),
         S.city_rows(headline, carbon, origin),
         S.forest_rows(forest, published_receipts, {"wood": f"{F.SOURCES['guideline']}; {F.SOURCES['ipcc']}",
                                                         "sink": F.SOURCES["sink"]}),

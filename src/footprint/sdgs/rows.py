@@ -15,7 +15,7 @@ Every builder returns rows with the columns :data:`footprint.sdgs.schema.COLUMNS
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -36,12 +36,18 @@ def _rows(records: Iterable[dict]) -> pd.DataFrame:
     return df[COLUMNS]
 
 
-def national_rows(summary: pd.DataFrame, partnerships: pd.DataFrame, year: int, source: str) -> pd.DataFrame:
+def national_rows(summary: pd.DataFrame, partnerships: pd.DataFrame, year: int, source: str,
+                  names_ja: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Each partnership's country: footprint per person and Earths (SDG 12), from the NFA summary.
 
     ``summary``: :func:`footprint.accounts.summary` rows (``country, year,
-    ef_consumption_gha_per_cap, earths``).
+    ef_consumption_gha_per_cap, earths``). ``names_ja``: the countries' Japanese names for ``label_ja``
+    (notebook 05 passes the caption catalog's); a country it lacks is refused, never left in English.
     """
+    if names_ja is not None:
+        lacking = sorted(set(partnerships["country"].dropna()) - set(names_ja))
+        if lacking:
+            raise ParameterError(f"names_ja: expected a Japanese name for every partner country, found none for {lacking}")
     s = summary[summary["year"] == year].set_index("country")
     p = partnerships[partnerships["country"].notna() & (partnerships["scope"] == "international")]
     missing = sorted(set(p["country"]) - set(s.index))
@@ -50,13 +56,14 @@ def national_rows(summary: pd.DataFrame, partnerships: pd.DataFrame, year: int, 
     recs = []
     for pid, country in zip(p["id"], p["country"], strict=True):
         row = s.loc[country]
+        ja = names_ja[country] if names_ja is not None else country
         recs.append(dict(partnership=pid, sdg=12, indicator="country_ef_gha_per_cap",
                          label_en=f"Ecological footprint per person, {country}",
-                         label_ja=f"1人当たりエコロジカル・フットプリント（{country}）",
+                         label_ja=f"1人当たりエコロジカル・フットプリント（{ja}）",
                          value=float(row["ef_consumption_gha_per_cap"]), unit="gha per person", year=year,
                          source=source, status="published", note="national value: context for the city partnership"))
         recs.append(dict(partnership=pid, sdg=12, indicator="country_earths", label_en=f"Earths needed, {country}",
-                         label_ja=f"地球の数（{country}）", value=float(row["earths"]), unit="Earths", year=year,
+                         label_ja=f"地球の数（{ja}）", value=float(row["earths"]), unit="Earths", year=year,
                          source=source, status="published",
                          note="footprint per person ÷ world biocapacity per person"))
     return _rows(recs)
