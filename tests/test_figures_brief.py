@@ -7,6 +7,7 @@ import re
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 
 from footprint import accounts as A
@@ -140,3 +141,21 @@ def test_offsets_dots_carry_three_significant_digits(drawn):
     _lang, figs = drawn
     words = [t.get_text().split("\n")[0] for t in figs["offsets_scale"].fig.axes[0].texts]
     assert words and all(len(re.sub(r"[^0-9]", "", w).rstrip("0")) <= 3 for w in words), words
+
+
+def test_sdg_names_break_between_words():
+    """Issue 19: the coverage chart wrapped Japanese SDG names by width (「エネルギーをみ/んなに」). The lines come
+    from the catalog and join back to the SDG's name."""
+    from footprint.outputs.catalog import text
+    from footprint.outputs.plots import sdgs as sdg_plots
+    from footprint.sdgs.schema import SDGS
+
+    for c, (en, ja) in SDGS.items():
+        assert text(f"brief_sdg_lines.{c}", "en").replace("\n", " ") == en
+        assert text(f"brief_sdg_lines.{c}", "ja").replace("\n", "") == ja.replace(" ", "")
+    setup_style()
+    cov = pd.DataFrame([[1, 2, 0, 1, 1, 1, 3]], columns=list(SDGS), index=["hcmc"])
+    fig = sdg_plots.coverage_heatmap(cov, ["ホーチミン市"], "ja")
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert "SDG 7\nエネルギーをみんなに\nそしてクリーンに" in ticks
+    plt.close(fig)

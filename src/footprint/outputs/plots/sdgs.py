@@ -11,8 +11,6 @@ from footprint.outputs.catalog import text
 from footprint.outputs.labels import label
 from footprint.outputs.plots import interval_bars
 from footprint.outputs.style import PALETTE, log_dots
-from footprint.outputs.text import wrap
-from footprint.sdgs import SDGS
 
 _STATUS_COLOUR = {"published": "#1b9e77", "derived": "#7570b3", "estimated": "#d95f02", "illustrative": "#9e9e9e"}
 _T = "brief_plots"  # the catalog section of the words these charts draw (captions/<lang>/brief.yml)
@@ -124,9 +122,9 @@ def coverage_heatmap(cov: pd.DataFrame, names: list[str], lang: str = "en", titl
         if v:
             ax.text(j, i, str(v), ha="center", va="center", color="white" if v > data.max() / 2 else "black",
                     fontsize=10)
-    width = 14  # columns: a Japanese character takes two
-    ax.set_xticks(range(cov.shape[1]), [f"SDG {c}\n" + wrap(SDGS[c][1 if lang == "ja" else 0], width)
-                                        for c in cov.columns], fontsize=7)
+    # each name broken where its words break (the catalog's lines), never inside a word
+    ax.set_xticks(range(cov.shape[1]), [f"SDG {c}\n" + text(f"brief_sdg_lines.{c}", lang) for c in cov.columns],
+                  fontsize=7)
     ax.set_yticks(range(cov.shape[0]), names)
     ax.grid(False)
     ax.tick_params(length=0)
