@@ -44,7 +44,7 @@ rows = [
          value=2.65, p05=2.58, p95=2.72, unit="Earths", year=2022, source={long!r}, status="estimated",
          note="p05-p95: 90 % Monte Carlo interval"),
     dict(partnership="hcmc", sdg=17, indicator="layers", label_en="Bond layers", label_ja="きずなの層", value=3,
-         p05=None, p95=None, unit="layers (of 3)", year=2025,
+         p05=None, p95=None, unit="layers", year=2025,
          source="city.osaka.lg.jp/kankyo/page/0000240441.html ; en.sggp.org.vn/dialogue-post73839.html",
          status="published", note=""),
     dict(partnership="hcmc", sdg=13, indicator="jcm", label_en="JCM reductions", label_ja="JCM削減量", value=1234.5,

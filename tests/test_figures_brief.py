@@ -159,3 +159,12 @@ def test_sdg_names_break_between_words():
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert "SDG 7\nエネルギーをみんなに\nそしてクリーンに" in ticks
     plt.close(fig)
+
+
+def test_indicator_rows_use_names_and_units_a_reader_knows(brief):
+    """Issue 19: rows read "node hcmc", and units read "nats" and "layers (of 3)"."""
+    t = brief["table"]
+    assert not t["unit"].isin(["nats", "layers (of 3)"]).any()
+    assert not t["note"].fillna("").str.contains(r"\bnode \w+").any()
+    kinds = t[t["indicator"] == "bond_kinds"]
+    assert len(kinds) and (kinds["value"] >= 1).all() and (kinds["unit"] == "kinds of flow").all()

@@ -195,18 +195,23 @@ def flow_rows(flows: pd.DataFrame, bonds: pd.DataFrame, partnerships: pd.DataFra
             # bond_metrics writes a partner's layers as "resource+people"
             n_layers = len(set().union(*[set(str(s).split("+")) for s in hit["layers"] if isinstance(s, str)]))
             best = hit.sort_values("n_flows", ascending=False).iloc[0]
-            recs.append(dict(partnership=pid, sdg=17, indicator="bond_layers", label_en="Layers of bonds with Osaka",
-                             label_ja="大阪との絆の層の数（資源・資金・人）", value=float(n_layers), unit="layers (of 3)",
+            recs.append(dict(partnership=pid, sdg=17, indicator="bond_layers",
+                             label_en="Layers of bonds with Osaka, of three (resources, funds, people)",
+                             label_ja="大阪との絆の層の数（資源・資金・人の3層のうち）", value=float(n_layers), unit="layers",
                              year=year, source=sources or psrc, status="derived",
                              note="resource, fund and people layers of the flow graph"))
-            recs.append(dict(partnership=pid, sdg=17, indicator="bond_diversity",
-                             label_en="Diversity of bonds (Shannon index of items)", label_ja="絆の多様性（シャノン指数）",
-                             value=float(best["shannon_items"]), unit="nats", year=year, source=sources or psrc,
-                             status="derived", note=f"node {best.name}"))
+            # diversity as the effective number of kinds of flow (Hill's N1 = exp of the Shannon index in nats)
+            who = f"flows of {best['name_en']}" if "name_en" in best else ""
+            recs.append(dict(partnership=pid, sdg=17, indicator="bond_kinds",
+                             label_en="Kinds of bonds in effect (evenly spread equivalent of the kinds of flow)",
+                             label_ja="実質の絆の種類数（流れの種類を均等に分けた場合の相当数）",
+                             value=float(np.exp(best["shannon_items"])), unit="kinds of flow", year=year,
+                             source=sources or psrc, status="derived",
+                             note=f"exp of the Shannon index of the kinds of flow; {who}".rstrip("; ")))
             recs.append(dict(partnership=pid, sdg=17, indicator="bond_reciprocity",
                              label_en="Reciprocity (share of layers with flows both ways)",
                              label_ja="互恵性（双方向の流れがある層の割合）", value=float(best["reciprocity"]),
-                             unit="share", year=year, source=sources or psrc, status="derived", note=f"node {best.name}"))
+                             unit="share", year=year, source=sources or psrc, status="derived", note=who))
         if pd.notna(since):
             recs.append(dict(partnership=pid, sdg=17, indicator="partnership_years",
                              label_en="Years since the partnership began", label_ja="連携開始からの年数",
