@@ -57,10 +57,15 @@ def ledger_figure(ledger: pd.DataFrame, partners: Sequence[str], year: int, *, n
     names = names or {}
     fig, axes = plt.subplots(len(partners), len(currencies), figsize=(2.55 * len(currencies) + 0.6, 1.55 * len(partners) + 0.9),
                              squeeze=False)
+    shown = ledger[ledger["partner"].isin(partners) & (ledger["year"] == year) & ledger["currency"].isin(currencies)]
+    # kinds of flow with no data in any cell of the figure are said once in the key, not as rows of "n/a"
+    never = sorted(set(shown["flow"]) - set(shown.loc[shown["available"].astype(bool), "flow"]))
+    blank = False
     for i, p in enumerate(partners):
         for j, cur in enumerate(currencies):
             ax = axes[i, j]
             d = ledger[(ledger["partner"] == p) & (ledger["year"] == year) & (ledger["currency"] == cur)]
+            d = d[~d["flow"].isin(never)]
             flows = sorted(d["flow"].unique())
             ax.axvline(0, color="black", lw=0.6)
             lim = float(np.nanmax(d["p95"].to_numpy(float), initial=0.0)) if len(d) else 0.0
@@ -80,19 +85,29 @@ def ledger_figure(ledger: pd.DataFrame, partners: Sequence[str], year: int, *, n
                     ax.plot([sign * r["p05"], sign * r["p95"]], [k, k], color="black", lw=0.8)
             ax.set_xlim(-1.1 * lim, 1.1 * lim)
             ax.set_ylim(-0.7, max(len(flows), 1) - 0.3)
-            ax.set_yticks(range(len(flows)), [flow_label(f, lang) for f in flows], fontsize=6.5)
+            ax.set_yticks(range(len(flows)), [flow_label(f, lang) for f in flows], fontsize=7.5)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=3, symmetric=True))  # few ticks: readable at this size
             ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: _fmt(abs(v), lang)))
-            ax.tick_params(axis="x", labelsize=6)
+            ax.tick_params(axis="x", labelsize=7)
             ax.grid(axis="y", visible=False)
-            if not flows:
-                ax.text(0.5, 0.5, text("flows_chart.not_defined", lang), transform=ax.transAxes, ha="center",
-                        va="center", fontsize=7, color="#999999")
-                ax.set_xticks([])
             if i == 0:
                 ax.set_title(currency_label(cur, lang), fontsize=9)
             if j == 0:
                 ax.set_ylabel(names.get(p, p), fontsize=8.5)
-    fig.text(0.5, 0.005, text("flows_chart.ledger_key", lang, year=year), ha="center", va="bottom", fontsize=7)
+            if not flows:  # the currency is not defined for this partner's flows: a blank panel, said in the key
+                blank = True
+                ax.set_xticks([])
+                ax.set_yticks([])
+                for side in ax.spines.values():
+                    side.set_visible(False)
+                for line in ax.get_lines():
+                    line.set_visible(False)
+    key = text("flows_chart.ledger_key", lang, year=year)
+    if never:
+        key += text("flows_chart.ledger_no_data", lang, flows=", ".join(flow_label(f, lang) for f in never))
+    if blank:
+        key += text("flows_chart.ledger_blank", lang)
+    fig.text(0.5, 0.005, key, ha="center", va="bottom", fontsize=7)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
