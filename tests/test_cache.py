@@ -192,3 +192,19 @@ def test_outputs_that_are_not_visible_here_are_not_stored(tmp_path):
     record = {"notebook": "01_ok", "executed_notebook": "01_ok/01_ok.ipynb", "duration_s": 1.0}
     assert cache.store(tmp_path / "cache", "k" * 64, tmp_path / "nowhere", record) is None
     assert cache.lookup(tmp_path / "cache", "k" * 64) is None
+
+
+def test_the_notebook_page_its_worker_wrote_is_kept_with_the_execution(tmp_path):
+    """The worker writes ``<stem>.notebook.html`` after the notebook; the cache stores it with the declared
+    outputs (an unchanged run then exports no page), and an execution without a page is still stored."""
+    from footprint.core.layout import NotebookLayout
+
+    out = tmp_path / "01_x"
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / "a.png").write_bytes(b"png")
+    (out / "01_x.ipynb").write_text("{}", encoding="utf-8")
+    NotebookLayout(out).outputs.write_text(json.dumps({"files": ["figures/a.png"]}), encoding="utf-8")
+    without = cache.declared_outputs(out, "01_x.ipynb")
+    assert without == sorted(["figures/a.png", "01_x.ipynb", "outputs.json"])
+    NotebookLayout(out).notebook_page("01_x").write_text("<html></html>", encoding="utf-8")
+    assert cache.declared_outputs(out, "01_x.ipynb") == sorted([*without, "01_x.notebook.html"])

@@ -32,6 +32,7 @@ FIGURE_PACK = "figure_pack.zip"
 INDEX_MD = "index.md"
 INDEX_HTML = "index.html"
 MANIFEST = "manifest.json"
+NOTEBOOK_PAGE_SUFFIX = ".notebook.html"  # the executed notebook's page without code (<stem>.html is the brief)
 OUTPUTS = "outputs.json"  # every file a notebook wrote, declared by the notebook (the cache stores only these)
 
 
@@ -91,6 +92,11 @@ class NotebookLayout:
     def executed_notebook(self, notebook: str | Path) -> Path:
         """The executed copy of ``notebook`` (a path or a stem): ``<stem>.ipynb``."""
         return self.root / f"{Path(notebook).stem}.ipynb"
+
+    def notebook_page(self, notebook: str | Path) -> Path:
+        """The executed notebook as a page without code: ``<stem>.notebook.html`` (``<stem>.html`` is
+        the reader's brief)."""
+        return self.root / f"{Path(notebook).stem}{NOTEBOOK_PAGE_SUFFIX}"
 
     def report_html(self, notebook: str | Path) -> Path:
         """The HTML report of ``notebook`` (brief only): ``<stem>.html``."""

@@ -45,7 +45,6 @@ from footprint.pipeline.report import (
 )
 from footprint.pipeline.publish import read_text_table, reader_csv
 
-NOTEBOOK_HTML_SUFFIX = ".notebook.html"
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -140,6 +139,12 @@ def _html_exporter() -> HTMLExporter:
                         exclude_output_prompt=True)
 
 
+def notebook_page(executed_notebook: Path, target: Path) -> Path:
+    """``target``, the executed notebook's page: the one its worker wrote (or the cache restored with
+    the notebook), else exported now."""
+    return target if target.is_file() else export_html(executed_notebook, target)
+
+
 def export_html(executed_notebook: Path, target: Path | None = None) -> Path:
     """The executed notebook as a standalone HTML page without code cells or prompts (deterministic)."""
     nb = nbformat.read(executed_notebook, as_version=4)
@@ -151,7 +156,7 @@ def export_html(executed_notebook: Path, target: Path | None = None) -> Path:
 def notebook_html(folder: Path, notebook: str) -> Path:
     """Where the executed notebook's HTML goes: ``<folder>/<notebook>.notebook.html`` (the reader's
     brief takes ``<notebook>.html``)."""
-    return Path(folder) / f"{Path(notebook).stem}{NOTEBOOK_HTML_SUFFIX}"
+    return NotebookLayout(Path(folder)).notebook_page(notebook)
 
 
 def figure_pack(folder: Path, target: Path | None = None) -> Path:
@@ -267,12 +272,12 @@ def finalize_run(run_dir: Path, results: list[dict], reports: Iterable[str] = ()
             continue
         folder = RunLayout(run_dir).notebook(r["label"])
         if r["notebook"] not in wanted:  # every notebook's page, without code, is linked from the index
-            nb_html = export_html(run_dir / r["executed_notebook"], notebook_html(folder.root, r["notebook"]))
+            nb_html = notebook_page(run_dir / r["executed_notebook"], notebook_html(folder.root, r["notebook"]))
             docs[r["label"]] = {"notebook_html": _rel(nb_html, run_dir)}
             continue
         own = [dict(f, folder=".") for f in figs if f["folder"] == r["label"]]
         lang = _lang(r.get("parameters"))
-        nb_html = export_html(run_dir / r["executed_notebook"], notebook_html(folder.root, r["notebook"]))
+        nb_html = notebook_page(run_dir / r["executed_notebook"], notebook_html(folder.root, r["notebook"]))
         write_index(folder.root, own, f"{r['notebook']}: {word('figures', lang)}", lang)
         pack = figure_pack(folder.root)
         links = [(word("figure_pack", lang), _rel(pack, folder.root)),

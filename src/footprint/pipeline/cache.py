@@ -200,6 +200,9 @@ def declared_outputs(out_dir: Path, executed: str) -> list[str] | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     rels = sorted({*map(str, declared), executed, OUTPUTS})
+    page = layout.notebook_page(executed)  # written by the worker after the notebook (optional)
+    if page.is_file():
+        rels = sorted({*rels, page.relative_to(out_dir).as_posix()})
     if not all((out_dir / rel).is_file() and (out_dir / rel).resolve().is_relative_to(out_dir.resolve())
                for rel in rels):
         return None

@@ -25,6 +25,7 @@ from footprint.core import paths
 from footprint.core.errors import ParameterError
 from footprint.core.layout import NotebookLayout
 from footprint.pipeline import cache
+from footprint.pipeline.brief import export_html, notebook_html
 from footprint.pipeline.compute import ComputeTask, restore_compute, run_compute
 from footprint.pipeline.parameters import notebook_defaults
 
@@ -112,9 +113,22 @@ def run_one(task: Task | ComputeTask | Mapping, *upstream: Mapping) -> dict:
         status, error = "failed", f"{e.ename}: {e.evalue}"
     except Exception as e:  # kernel died, notebook unreadable, ...: recorded, not raised
         status, error = "failed", f"{type(e).__name__}: {e}"
+    if status == "ok":
+        _notebook_page(task)
     r = _record(task, status, error, time.perf_counter() - t0, kernel_log=True)
     r["environment"] = cache.environment_digest()  # the cache key is that of the executing environment
     return r
+
+
+def _notebook_page(task: Task) -> None:
+    """The executed notebook's page without code (``<stem>.notebook.html``), written by the worker that
+    ran it while the other workers still run theirs, instead of one after another at the end of the
+    run. Best effort: if it fails here, :func:`footprint.pipeline.brief.finalize_run` writes it (and
+    says why if it fails again)."""
+    try:
+        export_html(task.output_notebook, notebook_html(task.out_dir, Path(task.notebook).stem))
+    except Exception:  # noqa: BLE001 - the run's end tries again and reports the error there
+        notebook_html(task.out_dir, Path(task.notebook).stem).unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
