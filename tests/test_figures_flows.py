@@ -59,6 +59,11 @@ def geo(run):
     return {"nodes": mnodes, "countries": countries, "prefs": prefs, "munis": munis, "points": points, "p": p}
 
 
+def _world(geo, currency: str):
+    p = geo["p"]
+    return figures.world_layer_flows(p.ledger, currency, LEDGER_YEAR, p.node_of, geo["nodes"], geo["points"])
+
+
 def _specs(run, geo, lang: str, currency: str = "ef_gha") -> dict[str, Figure]:
     r, res, p = run["flows"], run["res"], geo["p"]
     mflows = FL.magnitude_flows(p.ledger, currency, LEDGER_YEAR, p.node_of)
@@ -68,8 +73,9 @@ def _specs(run, geo, lang: str, currency: str = "ef_gha") -> dict[str, Figure]:
         "partnership_ledger": figures.partnership_ledger(r, lang, year=LEDGER_YEAR),
         "ledger_time_series": figures.ledger_time_series(r, lang, currency=currency),
         "magnitude_bonds": figures.magnitude_bonds(r, mbonds, lang, currency=currency, year=LEDGER_YEAR),
-        "world_flow_map": figures.world_flow_map(mflows, geo["nodes"], geo["points"], geo["countries"], lang,
-                                                 currency=currency, year=LEDGER_YEAR),
+        "world_flow_map": figures.world_flow_map(*_world(geo, currency)[:1], geo["nodes"], geo["points"],
+                                                 geo["countries"], lang, currency=currency, year=LEDGER_YEAR,
+                                                 weights=_world(geo, currency)[1]),
         "domestic_partner_map": figures.domestic_partner_map(dflows, geo["nodes"], geo["points"], geo["prefs"],
                                                              geo["munis"], lang, currency=dom, asked=currency),
         "alluvial_by_layer": figures.alluvial_by_layer(mflows, geo["nodes"], lang, currency=currency,
@@ -231,3 +237,50 @@ def test_the_ledger_shows_defined_cells_and_says_once_what_is_missing(run):
         assert all(ledger_plots.flow_label(f, lang) in key for f in never)
         plt.close(fig)
     assert never  # the seed data has such a kind (residents): the test checks something
+
+
+def test_no_world_map_panel_is_empty_when_its_layer_has_flows_abroad_in_another_unit(specs, geo):
+    """Issue 19: in gha, the funds and people panels were empty ("0 pairs drawn") and the legend listed
+    "between others", never drawn, with no key for line width. Now each layer falls back to its own unit."""
+    lang, out = specs
+    flows, units = _world(geo, "ef_gha")
+    assert units == {"resource": "ef_gha", "fund": "co2_t", "people": "persons"}  # JCM reductions, visitors
+    assert (flows.groupby("layer")[["ef_gha", "co2_t", "persons"]].count() > 0).sum(axis=1).eq(1).all()
+    fig = out["world_flow_map"].fig
+    for ax, layer in zip(fig.axes, FL.LAYERS, strict=True):
+        title = ax.get_title(loc="left")
+        assert flows_plots.layer_label(layer, lang) in title
+        assert ledger_plots.currency_label(units[layer], lang) in title
+        assert not any(t.get_text() == text("flows_chart.no_located_flow", lang) for t in ax.texts), title
+        keys = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert text("flows_chart.between_others", lang) not in keys
+        sizes = [k for k in keys if k.endswith(ledger_plots.currency_label(units[layer], lang))]
+        assert len(sizes) == 2, keys  # two round sizes: the width key
+    for name in ("funds", "people") if lang == "en" else ("資金", "人・知識"):
+        assert name in out["world_flow_map"].caption
+    # a currency every layer has abroad keeps it: no fallback note
+    assert set(_world(geo, "co2_t")[1].values()) <= {"co2_t", "persons"}
+
+
+def test_the_alluvial_labels_every_block_with_its_size_and_names_the_layers_it_leaves_out(specs):
+    """Issue 19: "by layer" with one layer drawn, and no values or scale."""
+    lang, out = specs
+    s = out["alluvial_by_layer"]
+    unit = ledger_plots.currency_label("ef_gha", lang)
+    labels = [t.get_text() for t in s.fig.axes[0].texts if "·" in t.get_text()]
+    assert len(labels) >= 3 and all(lab.endswith(unit) and re.search(r"\d", lab) for lab in labels), labels
+    sep = text("flows_chart.list_sep", lang)
+    layers = sep.join(flows_plots.layer_label(x, lang).lower() for x in ("fund", "people"))
+    missing = text("flows_alluvial_by_layer.missing_note", lang, currency=unit, layers=layers)
+    assert missing in s.caption
+
+
+def test_magnitude_bonds_leave_out_a_diversity_panel_that_is_empty_for_every_partner(specs):
+    """Issue 19: the diversity panel was all grey dots at 0 (one kind of flow per partner in gha)."""
+    lang, out = specs
+    fig = out["magnitude_bonds"].fig
+    xlabels = [ax.get_xlabel() for ax in fig.axes]
+    assert len(fig.axes) == 2 and text("flows_chart.diversity_axis", lang) not in xlabels
+    assert ledger_plots.currency_label("ef_gha", lang) in xlabels[0]
+    assert text("flows_magnitude_bonds.no_diversity", lang, currency=ledger_plots.currency_label("ef_gha", lang)) \
+        in out["magnitude_bonds"].caption

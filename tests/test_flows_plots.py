@@ -101,7 +101,7 @@ def test_alluvial_widths_are_sizes_in_the_currency():
     rects = [p for p in ax.patches if isinstance(p, Rectangle)]
     left = sorted((r.get_height() for r in rects if r.get_x() < 0.1), reverse=True)
     assert left[0] / left[1] == pytest.approx(3.0, rel=1e-6)
-    assert "Kyoto" in blocks
+    assert {"Kyoto · 3 gha", "Nara · 1 gha", "Osaka City · 4 gha", "Resources · 4 gha"} <= set(blocks)  # sizes
 
 
 def test_ledger_figure_says_na_where_a_cell_has_no_data_and_uses_linear_axes():
@@ -125,3 +125,36 @@ def test_magnitude_bonds_reciprocity_and_not_available():
     assert b.loc["AAA", "reciprocity"] == pytest.approx(0.5)
     assert b.loc["AAA", "balance"] == pytest.approx(2.0)
     assert np.isnan(b.loc["BBB", "reciprocity"]) and np.isnan(b.loc["BBB", "from_osaka"])
+
+
+def test_magnitude_bond_chart_draws_diversity_only_when_a_partner_has_two_kinds():
+    rows = [("AAA", 2024, "f1", "to_osaka", 4.0), ("AAA", 2024, "f2", "to_osaka", 4.0),
+            ("AAA", 2024, "f1", "from_osaka", 2.0), ("BBB", 2024, "f1", "to_osaka", 1.0)]
+    flows = [(f, "resource", d, "amount_jpy") for f in ("f1", "f2") for d in L.DIRECTIONS]
+    grid = L.complete(ledger_cells(rows), ["AAA", "BBB"], [2024], flows)
+    led, _ = L.build_ledger(grid, draws=20, seed=1)
+    b = FL.magnitude_bonds(led, "amount_jpy", 2024)
+    assert b.set_index("partner").loc["AAA", "diversity"] == pytest.approx(
+        -(0.6 * np.log(0.6) + 0.4 * np.log(0.4)) / np.log(2))  # f1: 4 + 2, f2: 4
+    fig = ledger_plots.magnitude_bond_chart(b, currency="amount_jpy")
+    assert len(fig.axes) == 3 and "yen" in fig.axes[0].get_xlabel()
+    one = FL.magnitude_bonds(led[led["flow"] == "f1"], "amount_jpy", 2024)
+    assert one["diversity"].isna().all() and len(ledger_plots.magnitude_bond_chart(one).axes) == 2
+
+
+def test_world_map_panels_take_their_own_unit_and_key():
+    nodes, points, _flows = _points_and_flows()
+    nodes = pd.concat([nodes, pd.DataFrame({"id": ["bangkok"], "name_ja": ["バンコク"], "name_en": ["Bangkok"], "kind": "city",
+                                            "iso3": "THA", "muni_code": None, "lat": [13.75], "lon": [100.5],
+                                            "source": "t", "status": "published"})], ignore_index=True)
+    points = nodes[["id", "lon", "lat"]].assign(located_by="coordinates")
+    f = pd.DataFrame({"source_id": ["bangkok", "bangkok"], "target_id": ["osaka_city", "osaka_city"],
+                      "layer": ["resource", "people"], "item": ["trade_goods", "visitors"],
+                      "ef_gha": [100.0, np.nan], "persons": [np.nan, 2500.0], "status": "estimated", "source": "t"})
+    world = _empty_boundaries().assign(iso3="THA")
+    fig = flows_plots.world_flow_map(f, nodes, points, world, layers=["resource", "people"], weight="ef_gha",
+                                     weights={"people": "persons"}, credit=False)
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert titles == ["Resources in gha: 1 pair drawn", "People and knowledge in persons: 1 pair drawn"]
+    keys = [[t.get_text() for t in ax.get_legend().get_texts()] for ax in fig.axes]
+    assert keys == [["to Osaka", "100 gha", "10 gha"], ["to Osaka", "2,000 persons", "200 persons"]]

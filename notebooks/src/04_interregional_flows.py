@@ -191,8 +191,10 @@ mbonds.round(3)
 # %% [markdown]
 # ## Maps
 #
-# World: flows between Osaka and its partners abroad in the chosen currency (the `currency`
-# parameter; line width ∝ √size), one panel per layer (Natural Earth boundaries). Domestic: partners
+# World: flows between Osaka and its partners abroad, one panel per layer (Natural Earth boundaries),
+# each in the chosen currency (the `currency` parameter) where the layer has flows abroad in it, else
+# in its own unit (funds abroad: JCM reductions in t-CO₂, their yen unpublished; people: persons);
+# line width ∝ √size within a panel, with two round sizes in its key. Domestic: partners
 # in Japan (National Land Numerical Information N03 boundaries, MLIT) in the chosen currency where
 # it is defined for domestic flows, else in tonnes of freight; the 8 largest partners. Nodes
 # without a location are not drawn; the caption counts them.
@@ -205,8 +207,10 @@ countries = maps.world_countries()
 munis = maps.japan_municipalities(prefectures=flows_plots.map_prefecture_codes(mnodes[mnodes["id"].isin(set(dflows["source_id"]) | set(dflows["target_id"]) | set(nodes["id"]))]))
 prefs = maps.japan_prefectures()
 points = flows_plots.node_points(mnodes, countries=countries, municipalities=munis, prefectures=prefs)
-out.figure(figures.world_flow_map(mflows, mnodes, points, countries, lang, currency=currency, year=ledger_year,
-                                  layers=layers))
+wflows, wunits = figures.world_layer_flows(ledger, currency, ledger_year, partnership.node_of, mnodes, points,
+                                           layers)
+out.figure(figures.world_flow_map(wflows, mnodes, points, countries, lang, currency=currency, year=ledger_year,
+                                  layers=layers, weights=wunits))
 
 # %%
 out.figure(figures.domestic_partner_map(dflows, mnodes, points, prefs, munis, lang, currency=dom_currency,
@@ -216,7 +220,7 @@ out.figure(figures.domestic_partner_map(dflows, mnodes, points, prefs, munis, la
 # ## Flows by layer (magnitudes), ties per partner (counts)
 
 # %%
-out.figure(figures.alluvial_by_layer(mflows, mnodes, lang, currency=currency, year=ledger_year))
+out.figure(figures.alluvial_by_layer(mflows, mnodes, lang, currency=currency, year=ledger_year, layers=layers))
 
 # %%
 out.figure(figures.partner_layer_heatmap(res, nodes, lang, year=flows_year, added=added))

@@ -78,10 +78,12 @@ def magnitude_bonds(r: Result, bonds: pd.DataFrame, lang: str, *, currency: str,
     """Reciprocity and diversity of the magnitudes per partner; ``bonds`` from
     :func:`footprint.flows.magnitude_bonds` (``currency``, ``year``) of the result's ledger."""
     mb = strongest_bonds(bonds, ledger_partners() if partners is None else partners)
-    fig = ledger_plots.magnitude_bond_chart(mb, names=partner_names(lang, r["nodes"]), lang=lang)
+    fig = ledger_plots.magnitude_bond_chart(mb, names=partner_names(lang, r["nodes"]), lang=lang, currency=currency)
     key = "flows_magnitude_bonds"
     values = {"currency": ledger_plots.currency_label(currency, lang), "year": year}
-    return Figure(fig, "magnitude_bonds", text(f"{key}.title", lang, **values), text(f"{key}.caption", lang),
+    note = "" if mb["diversity"].notna().any() else text(f"{key}.no_diversity", lang, **values)
+    return Figure(fig, "magnitude_bonds", text(f"{key}.title", lang, **values),
+                  text(f"{key}.caption", lang, no_diversity=note),
                   text("flows_sources.this_ledger", lang),
                   weakest_status(mb.loc[mb["status"] != FL.NOT_AVAILABLE, "status"]), year)
 
@@ -90,14 +92,51 @@ def _status(flows: pd.DataFrame, empty: str) -> str:
     return weakest_status(flows["status"]) if len(flows) else empty
 
 
+#: the units a world-map panel falls back to, in this order, when its layer has no flow abroad in the asked one
+PANEL_CURRENCIES = ("ef_gha", "co2_t", "amount_jpy", "persons")
+
+
+def world_layer_flows(ledger: pd.DataFrame, currency: str, year: int, node_of: Mapping[str, str],
+                      nodes: pd.DataFrame, points: pd.DataFrame,
+                      layers: Sequence[str] = FL.LAYERS) -> tuple[pd.DataFrame, dict[str, str]]:
+    """What the world map draws: per layer, the located flows abroad (:func:`plots.map_scope`) in ``currency``
+    where the layer has any, else in the first of :data:`PANEL_CURRENCIES` that has some (funds abroad are JCM
+    reductions in t-CO₂, their yen amounts unpublished; people are persons), else none. Returns the flows of
+    every layer (:func:`footprint.flows.magnitude_flows` rows, each layer with its own currency column) and
+    the currency of each layer."""
+    by_currency: dict[str, pd.DataFrame] = {}
+    parts, weights = [], {}
+    for layer in layers:
+        weights[layer] = currency
+        for cur in dict.fromkeys((currency, *PANEL_CURRENCIES)):
+            if cur not in by_currency:
+                f = FL.magnitude_flows(ledger, cur, year, dict(node_of))
+                by_currency[cur] = plots.map_scope(f, nodes, points).international
+            f = by_currency[cur][by_currency[cur]["layer"] == layer]
+            if len(f):
+                weights[layer] = cur
+                parts.append(f)
+                break
+    cols = ["source_id", "target_id", "layer", "item", "status", "source"]
+    return (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)), weights
+
+
 def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, countries, lang: str, *,
-                   currency: str, year: int, layers: Sequence[str] = FL.LAYERS) -> Figure:
-    """Flows between Osaka and its partners abroad in ``currency`` (``flows`` from
-    :func:`footprint.flows.magnitude_flows`), one panel per layer, over Natural Earth boundaries."""
-    fig = plots.world_flow_map(flows, nodes, points, countries, layers=layers, lang=lang, weight=currency)
+                   currency: str, year: int, layers: Sequence[str] = FL.LAYERS,
+                   weights: Mapping[str, str] | None = None) -> Figure:
+    """Flows between Osaka and its partners abroad (``flows`` and ``weights`` from :func:`world_layer_flows`),
+    one panel per layer in ``currency`` or, where ``weights`` says so, in the layer's own unit."""
+    weights = {x: (weights or {}).get(x, currency) for x in layers}
+    fig = plots.world_flow_map(flows, nodes, points, countries, layers=layers, lang=lang, weight=currency,
+                               weights=weights)
     key = "flows_world_flow_map"
-    values = {"currency": ledger_plots.currency_label(currency, lang), "year": year}
-    return Figure(fig, "world_flow_map", text(f"{key}.title", lang, **values), text(f"{key}.caption", lang, **values),
+    label = ledger_plots.currency_label(currency, lang)
+    own = [x for x in FL.LAYERS if x in weights and weights[x] != currency]
+    note = "" if not own else text(f"{key}.own_unit_note", lang, currency=label, layers=text(
+        "flows_chart.list_sep", lang).join(plots.layer_label(x, lang).lower() for x in own))
+    values = {"currency": label, "year": year}
+    return Figure(fig, "world_flow_map", text(f"{key}.title", lang, **values),
+                  text(f"{key}.caption", lang, **values, own_unit_note=note),
                   text("flows_sources.this_ledger", lang), _status(flows, "estimated"), year,
                   credit=maps.credit("natural_earth", lang=lang))
 
@@ -132,14 +171,21 @@ def domestic_partner_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.Da
                   credit=maps.credit("mlit", lang=lang))
 
 
-def alluvial_by_layer(flows: pd.DataFrame, nodes: pd.DataFrame, lang: str, *, currency: str, year: int) -> Figure:
+def alluvial_by_layer(flows: pd.DataFrame, nodes: pd.DataFrame, lang: str, *, currency: str, year: int,
+                      layers: Sequence[str] = FL.LAYERS) -> Figure:
     """Origin → layer → destination, band widths in ``currency`` (``flows`` from
-    :func:`footprint.flows.magnitude_flows`)."""
+    :func:`footprint.flows.magnitude_flows`); the caption names the ``layers`` that have no value in it."""
     fig = plots.alluvial(flows, nodes, lang=lang, weight=currency)
     key = "flows_alluvial_by_layer"
-    values = {"currency": ledger_plots.currency_label(currency, lang), "year": year}
+    label = ledger_plots.currency_label(currency, lang)
+    drawn = set(flows["layer"])
+    missing = [x for x in FL.LAYERS if x in layers and x not in drawn]
+    join = text("flows_chart.list_sep", lang).join
+    note = "" if not missing else text(f"{key}.missing_note", lang, currency=label, layers=join(
+        plots.layer_label(x, lang).lower() for x in missing))
+    values = {"currency": label, "year": year}
     return Figure(fig, "alluvial_by_layer", text(f"{key}.title", lang, **values),
-                  text(f"{key}.caption", lang, **values), text("flows_sources.this_ledger", lang),
+                  text(f"{key}.caption", lang, **values, missing_note=note), text("flows_sources.this_ledger", lang),
                   _status(flows, "estimated"), year)
 
 

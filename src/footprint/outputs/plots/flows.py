@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.patches import FancyArrowPatch, PathPatch
 from matplotlib.path import Path
 
+from footprint.core.numbers import readable
 from footprint.flows import HUB, LAYERS
 from footprint.outputs import maps
 from footprint.outputs.catalog import text
@@ -165,37 +166,63 @@ def _place_labels(ax, pts: pd.DataFrame, names: pd.Series, *, fontsize: float = 
                     bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.4})
 
 
-def _legend_dirs(ax, lang, loc="lower left"):
+def unit_text(value: float, unit: str, lang: str) -> str:
+    """``value`` as a reader says it (:func:`footprint.core.numbers.readable`) with the name of ``unit`` (a
+    ledger currency), without a space before a Japanese unit ("1.2億円", "45,000 gha")."""
+    name = text(f"flows_currencies.{unit}", lang)
+    return readable(value, lang) + ("" if ord(name[0]) > 0x2E80 else " ") + name
+
+
+def _nice(v: float) -> float:
+    """The largest of 1, 2 or 5 × 10ᵏ that is at most ``v`` (a round value for a width key)."""
+    k = 10.0 ** np.floor(np.log10(v))
+    return float(max(m * k for m in (1, 2, 5) if m * k <= v * (1 + 1e-9)))
+
+
+def _legend(ax, lang, pairs: pd.DataFrame, weight: str | None, loc="lower left"):
+    """One key per panel: the directions drawn (to Osaka, from Osaka, between others; only those drawn)
+    and, when widths are sizes, two round sizes in ``weight`` at the widths :func:`_widths` gives them."""
     from matplotlib.lines import Line2D
 
-    h = [Line2D([], [], color=TO_HUB, lw=2, label=text("flows_chart.to_osaka", lang)),
-         Line2D([], [], color=FROM_HUB, lw=2, label=text("flows_chart.from_osaka", lang)),
-         Line2D([], [], color="#888888", lw=1, ls=":", label=text("flows_chart.between_others", lang))]
-    ax.legend(handles=h, loc=loc, fontsize=7, frameon=True, framealpha=0.85)
+    h = [Line2D([], [], color=c, lw=2, ls=ls, label=text(f"flows_chart.{key}", lang))
+         for c, ls, key, drawn in ((TO_HUB, "-", "to_osaka", pairs["to_hub"].any()),
+                                   (FROM_HUB, "-", "from_osaka", pairs["from_hub"].any()),
+                                   ("#777777", ":", "between_others", (~pairs["to_hub"] & ~pairs["from_hub"]).any()))
+         if drawn]
+    wmax = float(pairs["w"].max()) if len(pairs) else 0.0
+    if weight and wmax > 0:
+        refs = sorted({_nice(wmax), _nice(wmax / 10)}, reverse=True)
+        h += [Line2D([], [], color="#999999", lw=float(_widths(pd.Series([v, wmax]), weight)[0]),
+                     label=unit_text(v, weight, lang)) for v in refs]
+    if h:
+        ax.legend(handles=h, loc=loc, fontsize=7, frameon=True, framealpha=0.85)
 
 
 def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, countries, *,
                    layers: Sequence[str] = LAYERS, lang: str = "en", hub: Sequence[str] = HUB,
-                   extent=(-15, 150, -8, 62), credit: bool = True, weight: str | None = None):
+                   extent=(-15, 150, -8, 62), credit: bool = True, weight: str | None = None,
+                   weights: Mapping[str, str] | None = None):
     """One world panel per layer: arrows between located nodes outside Japan and Osaka.
 
     Line width grows with the number of flows on a pair, or with the size in the ``weight`` column
-    (a common currency). Every panel carries a scale bar. Pairs with both ends in Japan are left
-    to the domestic map; pairs with an unlocated end are not drawn (:func:`map_scope` counts them).
-    Partner countries are shaded in the layer's colour; ``credit`` adds the Natural Earth credit
-    to the last panel.
+    (a common currency); ``weights`` gives a layer its own column (funds abroad in t-CO₂, people in
+    persons), named in its panel's title. Widths are scaled within a panel, and each panel's key shows
+    two round sizes. Every panel carries a scale bar. Pairs with both ends in Japan are left to the
+    domestic map; pairs with an unlocated end are not drawn (:func:`map_scope` counts them). Partner
+    countries are shaded in the layer's colour; ``credit`` adds the Natural Earth credit to the last panel.
     """
     layers = [x for x in LAYERS if x in layers]
+    weights = {x: (weights or {}).get(x, weight) for x in layers}
     fig, axes = plt.subplots(len(layers), 1, figsize=(8.6, 3.2 * len(layers) + 0.3), squeeze=False)
     names = node_names(nodes, lang)
     iso = nodes.set_index("id")["iso3"]
-    pairs = _pair_table(flows, points, hub, weight)
-    pairs["lw"] = _widths(pairs["w"], weight)
-    domestic = (pairs["source_id"].map(iso) == "JPN") & (pairs["target_id"].map(iso) == "JPN")
-    drawable = pairs[~domestic & pairs[["lon", "lat", "lon_t", "lat_t"]].notna().all(axis=1)]
     x0, x1, y0, y1 = extent
     for ax, layer in zip(axes[:, 0], layers, strict=True):
-        d = drawable[drawable["layer"] == layer]
+        w_col = weights[layer]
+        d = _pair_table(flows[flows["layer"] == layer], points, hub, w_col)
+        domestic = (d["source_id"].map(iso) == "JPN") & (d["target_id"].map(iso) == "JPN")
+        d = d[~domestic & d[["lon", "lat", "lon_t", "lat_t"]].notna().all(axis=1)]
+        d = d.assign(lw=_widths(d["w"], w_col))
         ends = set(d["source_id"]) | set(d["target_id"])
         partner_iso = set(iso.reindex(list(ends)).dropna()) - {"JPN"}
         fill = np.where(countries["iso3"] == "JPN", "#bbbbbb",
@@ -216,13 +243,14 @@ def world_flow_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFram
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.grid(False)
-        ax.set_title(text("flows_chart.pairs_drawn", lang, layer=layer_label(layer, lang), n=len(d)),
-                     loc="left", fontsize=10)
+        unit = text(f"flows_currencies.{w_col}", lang) if w_col else text("flows_chart.count_unit", lang)
+        drawn = "flows_chart.pairs_drawn" + ("_one" if len(d) == 1 else "")
+        ax.set_title(text(drawn, lang, layer=layer_label(layer, lang), unit=unit, n=len(d)), loc="left", fontsize=10)
         if not len(d):
             ax.text(0.5, 0.5, text("flows_chart.no_located_flow", lang),
                     transform=ax.transAxes, ha="center", fontsize=9, color="#666666")
+        _legend(ax, lang, d, w_col)
         maps.add_scale_bar(ax, lang=lang, anchor=(0.72, 0.06))
-    _legend_dirs(axes[0, 0], lang)
     fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.96, hspace=0.12)
     if credit:
         maps.add_credit(fig.axes[-1], "natural_earth", lang=lang)
@@ -334,14 +362,18 @@ def _alluvial_table(flows: pd.DataFrame, weight: str | None, max_nodes: int) -> 
     return f.assign(left=top("source_id"), right=top("target_id"))
 
 
-def _draw_blocks(ax, x: float, blocks: pd.DataFrame, ha: str, bw: float, names: pd.Series, lang: str) -> None:
+def _draw_blocks(ax, x: float, blocks: pd.DataFrame, ha: str, bw: float, names: pd.Series, lang: str,
+                 values: pd.Series | None = None, unit: str | None = None) -> None:
     """The blocks of one column of the alluvial chart with their labels (``ha="center"``: the
-    layer column, labels rotated inside the blocks)."""
+    layer column, labels rotated inside the blocks); ``values`` (in ``unit``) are written after the names."""
     for k, b in blocks.iterrows():
         colour = LAYER_COLOURS.get(k, "#555555")
         ax.add_patch(plt.Rectangle((x, b["bottom"]), bw, b["top"] - b["bottom"], color=colour, zorder=3))
         name = text("flows_chart.others", lang) if k == "__other__" else (layer_label(k, lang) if k in LAYERS else names.get(k, k))
         name = textwrap.shorten(name, width=34, placeholder="…") if len(name) > 34 else name
+        if values is not None:
+            amount = unit_text(float(values[k]), unit, lang) if unit else readable(float(values[k]), lang)
+            name = f"{name} · {amount}"
         if ha != "center":
             tx = x - 0.008 if ha == "right" else x + bw + 0.008
             ax.text(tx, (b["top"] + b["bottom"]) / 2, name, ha=ha, va="center", fontsize=7.5)
@@ -356,8 +388,8 @@ def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weig
     """Static alluvial chart: origin node → layer → destination node.
 
     Band widths are numbers of flows (``weight=None``, comparable across layers whatever their
-    units) or a common-currency column. Nodes beyond the ``max_nodes`` largest on each side are
-    grouped as "others".
+    units) or a common-currency column; every block is labelled with its size. Nodes beyond the
+    ``max_nodes`` largest on each side are grouped as "others".
     """
     names = node_names(nodes, lang)
     f = _alluvial_table(flows, weight, max_nodes)
@@ -390,9 +422,9 @@ def alluvial(flows: pd.DataFrame, nodes: pd.DataFrame, *, lang: str = "en", weig
         _band(ax, xs[1] + bw, mcur_out[layer], mcur_out[layer] - v, xs[2], rcur[rk], rcur[rk] - v, LAYER_COLOURS[layer])
         mcur_out[layer] -= v
         rcur[rk] -= v
-    for x, blocks, ha in ((xs[0], L, "right"), (xs[1], M, "center"), (xs[2], R, "left")):
-        _draw_blocks(ax, x, blocks, ha, bw, names, lang)
-    ax.set_xlim(-0.32, 1.22)
+    for x, blocks, ha, share in ((xs[0], L, "right", lefts), (xs[1], M, "center", mids), (xs[2], R, "left", rights)):
+        _draw_blocks(ax, x, blocks, ha, bw, names, lang, values=share * total, unit=weight)
+    ax.set_xlim(-0.42, 1.32)
     ax.set_ylim(min(L["bottom"].min(), R["bottom"].min(), M["bottom"].min()) - 0.02, 1.05)
     ax.axis("off")
     ax.text(xs[0] + bw / 2, 1.04, text("flows_chart.alluvial_from", lang), ha="center", fontsize=9)

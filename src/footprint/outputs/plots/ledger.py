@@ -139,13 +139,31 @@ def ledger_time_series(ledger: pd.DataFrame, partners: Sequence[str], currency: 
     return fig
 
 
-def magnitude_bond_chart(bonds: pd.DataFrame, *, names: dict | None = None, lang: str = "en"):
-    """Bond metrics on magnitudes (one currency): reciprocity and diversity per partner, dots on [0, 1] scales."""
+def magnitude_bond_chart(bonds: pd.DataFrame, *, names: dict | None = None, lang: str = "en",
+                         currency: str | None = None):
+    """Bond metrics on magnitudes (one currency) per partner: the sizes to and from Osaka (a dot each,
+    joined), reciprocity on [0, 1], and diversity on [0, 1] only when some partner has two kinds of flow
+    in the currency (else it is 0/0 for every partner and the panel is left out). Grey: not defined."""
     names = names or {}
-    fig, axes = plt.subplots(1, 2, figsize=(7.6, 0.45 * len(bonds) + 1.3), sharey=True)
+    cols = [("reciprocity", text("flows_chart.reciprocity_axis", lang))]
+    if bonds["diversity"].notna().any():
+        cols.append(("diversity", text("flows_chart.diversity_axis", lang)))
+    fig, axes = plt.subplots(1, 1 + len(cols), figsize=(3.0 + 3.0 * len(cols), 0.45 * len(bonds) + 1.3),
+                             sharey=True, squeeze=False)
+    axes = axes[0]
     y = np.arange(len(bonds))
-    for ax, col, lab in ((axes[0], "reciprocity", text("flows_chart.reciprocity_axis", lang)),
-                         (axes[1], "diversity", text("flows_chart.diversity_axis", lang))):
+    to, fr = bonds["to_osaka"].to_numpy(float), bonds["from_osaka"].to_numpy(float)
+    ax = axes[0]
+    ax.hlines(y, np.fmin(to, fr), np.fmax(to, fr), color="#bbbbbb", lw=2, zorder=2)
+    ax.scatter(to, y, color=TO_COLOUR, zorder=3, label=text("flows_chart.to_osaka", lang))
+    ax.scatter(fr, y, color=FROM_COLOUR, zorder=3, label=text("flows_chart.from_osaka", lang))
+    ax.set_xlim(left=0)
+    ax.xaxis.set_major_locator(MaxNLocator(4))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _fmt(v, lang)))
+    unit = currency_label(currency, lang) if currency else ""
+    ax.set_xlabel(text("flows_chart.sizes_axis", lang, unit=unit), fontsize=8)
+    ax.legend(loc="lower right", fontsize=7, frameon=True, framealpha=0.85)
+    for ax, (col, lab) in zip(axes[1:], cols, strict=True):
         v = bonds[col].to_numpy(float)
         ax.scatter(np.nan_to_num(v), y, color=np.where(np.isnan(v), "#bbbbbb", "#2e7d32"), zorder=3)
         ax.set_xlim(-0.05, 1.05)
