@@ -284,3 +284,18 @@ def test_magnitude_bonds_leave_out_a_diversity_panel_that_is_empty_for_every_par
     assert ledger_plots.currency_label("ef_gha", lang) in xlabels[0]
     assert text("flows_magnitude_bonds.no_diversity", lang, currency=ledger_plots.currency_label("ef_gha", lang)) \
         in out["magnitude_bonds"].caption
+
+
+def test_the_domestic_map_names_its_hub_osaka_prefecture_keeps_the_credit_off_the_map_and_keys_widths(specs):
+    """Issue 19: prefectural freight drawn to a hub labelled "Osaka City", the MLIT credit over the map, no key
+    for line width."""
+    lang, out = specs
+    s = out["domestic_partner_map"]
+    ax = s.fig.axes[0]
+    words = [t.get_text() for t in ax.texts]
+    assert text("flows_partners.osaka_prefecture", lang) in words
+    assert not any(w in words for w in ("Osaka City", "大阪市"))
+    assert not any("MLIT" in w or "国土" in w for w in words) and s.credit == maps.credit("mlit", lang=lang)
+    unit = ledger_plots.currency_label("mass_t", lang)
+    keys = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert sum(k.endswith(unit) for k in keys) == 2, keys

@@ -159,7 +159,10 @@ def domestic_partner_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.Da
                          municipalities, lang: str, *, currency: str, asked: str | None = None) -> Figure:
     """Osaka Prefecture and its largest domestic partners in ``currency`` (``flows`` and ``currency`` from
     :func:`domestic_flows`); ``asked``: the currency of the notebook, named when the map shows another."""
-    fig = plots.domestic_map(flows, nodes, points, prefectures, municipalities, lang=lang, weight=currency)
+    # the statistics are Osaka Prefecture's: the hub is labelled so; the MLIT credit is in the figure's
+    # source line, not over the map
+    fig = plots.domestic_map(flows, nodes, points, prefectures, municipalities, lang=lang, weight=currency,
+                             credit=False, hub_name=text("flows_partners.osaka_prefecture", lang))
     key = "flows_domestic_partner_map"
     label = ledger_plots.currency_label(currency, lang)
     asked = currency if asked is None else asked

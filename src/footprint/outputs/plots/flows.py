@@ -166,17 +166,30 @@ def _place_labels(ax, pts: pd.DataFrame, names: pd.Series, *, fontsize: float = 
                     bbox={"facecolor": "white", "alpha": 0.75, "edgecolor": "none", "pad": 0.4})
 
 
-def unit_text(value: float, unit: str, lang: str) -> str:
+def unit_text(value: float, unit: str, lang: str, n: int = 3) -> str:
     """``value`` as a reader says it (:func:`footprint.core.numbers.readable`) with the name of ``unit`` (a
-    ledger currency), without a space before a Japanese unit ("1.2億円", "45,000 gha")."""
+    ledger currency) to ``n`` significant digits, without a space before a Japanese unit ("1.2億円", "45,000 gha")."""
     name = text(f"flows_currencies.{unit}", lang)
-    return readable(value, lang) + ("" if ord(name[0]) > 0x2E80 else " ") + name
+    return readable(value, lang, n) + ("" if ord(name[0]) > 0x2E80 else " ") + name
 
 
 def _nice(v: float) -> float:
     """The largest of 1, 2 or 5 × 10ᵏ that is at most ``v`` (a round value for a width key)."""
     k = 10.0 ** np.floor(np.log10(v))
     return float(max(m * k for m in (1, 2, 5) if m * k <= v * (1 + 1e-9)))
+
+
+def _width_key(pairs: pd.DataFrame, weight: str | None, lang: str) -> list:
+    """Legend entries for line widths that are sizes in ``weight``: two round sizes (the largest round value
+    under the largest pair, and a tenth of it) at the widths :func:`_widths` gives them; none for counts."""
+    from matplotlib.lines import Line2D
+
+    wmax = float(pairs["w"].max()) if len(pairs) else 0.0
+    if not weight or wmax <= 0:
+        return []
+    refs = sorted({_nice(wmax), _nice(wmax / 10)}, reverse=True)
+    return [Line2D([], [], color="#999999", lw=float(_widths(pd.Series([v, wmax]), weight)[0]),
+                   label=unit_text(v, weight, lang, n=1)) for v in refs]  # round values: one digit
 
 
 def _legend(ax, lang, pairs: pd.DataFrame, weight: str | None, loc="lower left"):
@@ -189,11 +202,7 @@ def _legend(ax, lang, pairs: pd.DataFrame, weight: str | None, loc="lower left")
                                    (FROM_HUB, "-", "from_osaka", pairs["from_hub"].any()),
                                    ("#777777", ":", "between_others", (~pairs["to_hub"] & ~pairs["from_hub"]).any()))
          if drawn]
-    wmax = float(pairs["w"].max()) if len(pairs) else 0.0
-    if weight and wmax > 0:
-        refs = sorted({_nice(wmax), _nice(wmax / 10)}, reverse=True)
-        h += [Line2D([], [], color="#999999", lw=float(_widths(pd.Series([v, wmax]), weight)[0]),
-                     label=unit_text(v, weight, lang)) for v in refs]
+    h += _width_key(pairs, weight, lang)
     if h:
         ax.legend(handles=h, loc=loc, fontsize=7, frameon=True, framealpha=0.85)
 
@@ -274,12 +283,17 @@ def _domestic_frame(pts: pd.DataFrame, margin: float) -> tuple[float, float, flo
 
 def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame, prefectures, municipalities, *,
                  lang: str = "en", hub: Sequence[str] = HUB, margin: float = 0.35, credit: bool = True,
-                 weight: str | None = None):
+                 weight: str | None = None, hub_name: str | None = None):
     """Domestic partners: arrows between located nodes in Japan over prefecture and municipality
     boundaries; municipalities that are nodes are shaded. ``credit`` adds the MLIT credit. Line width:
-    the number of flows, or the size in ``weight``. The legend lists only the styles drawn; a scale bar."""
+    the number of flows, or the size in ``weight`` (two round sizes in the key). The legend lists only the
+    styles drawn; a scale bar. ``hub_name``: the hub's label when the data are not the city's own (the
+    freight and migration statistics are Osaka Prefecture's)."""
     iso = nodes.set_index("id")["iso3"]
     names = node_names(nodes, lang)
+    if hub_name:
+        names = names.copy()
+        names[names.index.isin(list(hub))] = hub_name
     pairs = _pair_table(flows, points, hub, weight)
     dom = pairs[(pairs["source_id"].map(iso) == "JPN") & (pairs["target_id"].map(iso) == "JPN")]
     dom = dom[dom[["lon", "lat", "lon_t", "lat_t"]].notna().all(axis=1)]
@@ -313,6 +327,7 @@ def domestic_map(flows: pd.DataFrame, nodes: pd.DataFrame, points: pd.DataFrame,
         (TO_HUB, text("flows_chart.to_osaka", lang), dom["to_hub"].any()),
         (FROM_HUB, text("flows_chart.from_osaka", lang), dom["from_hub"].any()),
         ("#888888", text("flows_chart.between_others", lang), (~dom["to_hub"] & ~dom["from_hub"]).any())) if drawn]
+    handles += _width_key(dom, weight, lang)
     if handles:
         ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=True, framealpha=0.85)
     ax.set_xlim(x0, x1)
