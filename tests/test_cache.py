@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -112,6 +113,19 @@ def test_changed_package_code_or_environment_executes_again(project, monkeypatch
     monkeypatch.setattr(cache, "environment_digest", lambda: "other environment")
     _, r3, _ = _run(project)
     assert r3["cache"]["reused"] is False
+
+
+def test_the_code_digest_covers_every_subpackage_of_footprint():
+    """The digest once covered only footprint/pipeline (the module's own folder after a move), so a change
+    to the maths or the figures reused executions and results computed with the old code."""
+    import footprint
+
+    root = Path(footprint.__file__).resolve().parent
+    files = {p.relative_to(root).as_posix() for p in cache.code_files()}
+    assert {"city/compute.py", "outputs/plots/sdgs.py", "outputs/captions/en/brief.yml", "pipeline/cache.py",
+            "__init__.py"} <= files
+    subpackages = {p.parent.relative_to(root).as_posix() for p in root.rglob("__init__.py")}
+    assert len(subpackages) >= 8 and all(f"{d}/__init__.py".lstrip("./") in files for d in subpackages)
 
 
 def test_a_damaged_entry_is_not_copied(project):

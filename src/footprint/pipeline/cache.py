@@ -63,6 +63,9 @@ FORMAT = 2
 OUTPUT_PARAMETERS = ("output_dir", "processed_dir", "results")
 MAX_ENTRIES = 64
 ENTRY = "entry.json"
+#: the ``footprint`` package whose source keys every cached execution and result (this module is in its
+#: ``pipeline`` subpackage)
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 
 def default_dir(reports: Path | None = None) -> Path:
@@ -74,14 +77,20 @@ def default_dir(reports: Path | None = None) -> Path:
 # --------------------------------------------------------------------------------------------
 
 
+def code_files() -> list[Path]:
+    """Every file of the ``footprint`` package (all its subpackages, catalogs included), ``__pycache__``
+    excluded, in a fixed order."""
+    pkg = PACKAGE_ROOT
+    return [p for p in sorted(pkg.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo")]
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """SHA-256 over the package's files (relative path and bytes), ``__pycache__`` excluded."""
-    pkg = Path(__file__).resolve().parent
+    """SHA-256 over the package's files (:func:`code_files`: relative path and bytes)."""
     h = hashlib.sha256()
-    for p in sorted(pkg.rglob("*")):
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".pyo"):
-            h.update(p.relative_to(pkg).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    for p in code_files():
+        h.update(p.relative_to(PACKAGE_ROOT).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
 
