@@ -168,3 +168,25 @@ def test_indicator_rows_use_names_and_units_a_reader_knows(brief):
     assert not t["note"].fillna("").str.contains(r"\bnode \w+").any()
     kinds = t[t["indicator"] == "bond_kinds"]
     assert len(kinds) and (kinds["value"] >= 1).all() and (kinds["unit"] == "kinds of flow").all()
+
+
+def test_dependence_leader_lines_cross_no_label(drawn):
+    """Issue 19: the leader lines of the narrow parts ran through the other parts' labels."""
+    _lang, figs = drawn
+    fig = figs["dependence"].fig
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    lines = [ln for ln in ax.lines if len(ln.get_xdata()) == 2]
+    labels = [t for t in ax.texts if "%" in t.get_text() and "\n" not in t.get_text()]  # the labels above the bar
+    assert len(lines) == len(labels) >= 2
+    for ln in lines:
+        (x0, y0), (x1, y1) = ax.transData.transform(np.column_stack([ln.get_xdata(), ln.get_ydata()]))
+        for t in labels:
+            b = t.get_window_extent(r)
+            if t.get_color() == ln.get_color():
+                continue  # its own label starts where the line ends
+            crosses = b.x0 <= x0 <= b.x1 and min(y0, y1) <= b.y1 and b.y0 <= max(y0, y1)
+            assert not crosses, (t.get_text(), ln.get_color())
+    boxes = [t.get_window_extent(r) for t in labels]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])

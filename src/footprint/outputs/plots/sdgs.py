@@ -65,21 +65,23 @@ def dependence_bar(origin: pd.DataFrame, lang: str = "en", title: str | None = N
     tot = origin.groupby("origin")["ef_gha"].sum().reindex(order).fillna(0.0)
     share = tot / tot.sum()
     fig, ax = plt.subplots(figsize=(9, 3.2))
-    left = 0.0
-    above = 0  # narrow parts are labelled above the bar, one level each, so that labels never overlap
+    starts = share.cumsum() - share
+    narrow = [o for o in order if 0 < share[o] <= 0.2]
     for o in order:
-        ax.barh(0, share[o], left=left, color=colours[o], height=0.5,
+        ax.barh(0, share[o], left=starts[o], color=colours[o], height=0.5,
                 hatch="//" if o == CARBON_NOT_LOCATED else None, edgecolor="white", linewidth=0)
         if share[o] > 0.2:
-            ax.text(left + share[o] / 2, 0, f"{names[o]}\n{share[o]:.1%}", ha="center", va="center", color="white",
-                    fontsize=11, weight="bold", bbox=dict(boxstyle="round,pad=0.2", fc=colours[o], ec="none"))
-        elif share[o] > 0:
-            y = 0.36 + 0.17 * above
-            ax.annotate(f"{names[o]} {share[o]:.1%}", xy=(left + share[o] / 2, 0.25), xytext=(left + 0.01, y),
-                        fontsize=10, color=colours[o], weight="bold", va="bottom",
-                        arrowprops=dict(arrowstyle="-", color=colours[o]))
-            above += 1
-        left += share[o]
+            ax.text(starts[o] + share[o] / 2, 0, f"{names[o]}\n{share[o]:.1%}", ha="center", va="center",
+                    color="white", fontsize=11, weight="bold",
+                    bbox=dict(boxstyle="round,pad=0.2", fc=colours[o], ec="none"))
+    # narrow parts are labelled above the bar, the leftmost highest: each leader line rises straight up from its
+    # part and its label starts at the line, so no line crosses another part's label
+    for level, o in enumerate(reversed(narrow)):
+        x, y = starts[o] + share[o] / 2, 0.36 + 0.17 * level
+        ax.plot([x, x], [0.25, y], color=colours[o], lw=1.2, solid_capstyle="butt")
+        ax.text(x + 0.004, y, f"{names[o]} {share[o]:.1%}", fontsize=10, color=colours[o], weight="bold",
+                ha="left", va="center")
+    above = len(narrow)
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.35, 0.6 + 0.17 * max(above - 1, 0))
     ax.set_yticks([])
