@@ -35,9 +35,24 @@ def test_a_user_emissions_value_is_not_labelled_published():
     assert e.co2_t == 1.5e7 and e.status != "published"
 
 
-def test_jcm_reductions_row_takes_the_rows_status_never_published_by_default():
-    table = pd.DataFrame({"partnership": ["hcmc"], "indicator": ["jcm_expected_reduction"], "value": [100.0],
-                          "status": ["published"]})
+def test_the_offsets_chart_takes_the_jcm_status_of_the_indicator_table():
+    """Issue 19: the table said "published" and the offsets chart "estimated" for the same JCM row."""
     forest = type("Forest", (), {"horizon_year": 2050, "stock_end_co2_t": 0.0, "sink_total_co2_t": 0.0})()
-    mag = sdgs_brief.offset_magnitudes(table, 10.0, forest)
-    assert mag.set_index("co2_t").loc[100.0, "status"] == "estimated"
+    for status in ("published", "estimated"):
+        table = pd.DataFrame({"partnership": ["hcmc"], "indicator": ["jcm_expected_reduction"], "value": [100.0],
+                              "status": [status]})
+        assert sdgs_brief.offset_magnitudes(table, 10.0, forest).set_index("co2_t").loc[100.0, "status"] == status
+
+
+def test_expected_jcm_reductions_are_never_published_in_the_indicator_table():
+    """Ex-ante expected reductions are estimates even when the page that reports them is a primary source."""
+    from footprint import flows as FL
+    from footprint import sdgs as S
+
+    seed = FL.load_seed()
+    flows = seed.flows.assign(status="published")
+    parts = S.load_partnerships()
+    bonds = FL.bond_metrics(FL.snapshot(flows, 2025), seed.nodes)
+    rows = S.flow_rows(flows, bonds, parts, 2025).set_index(["partnership", "indicator"])
+    assert rows.loc[("hcmc", "jcm_expected_reduction"), "status"] == "estimated"
+    assert rows.loc[("hcmc", "jcm_projects"), "status"] == "published"  # a count read from a page stays published

@@ -28,3 +28,12 @@ def test_round_trip_property(rows):
     n2, f2 = FL.graph_to_tables(FL.build_graph(nodes, flows))
     pd.testing.assert_frame_equal(n2, nodes)
     pd.testing.assert_frame_equal(f2, flows)
+
+
+def test_no_seed_row_from_a_secondary_source_or_with_an_assumed_year_claims_published():
+    """A status word is a claim: a transcription from a secondary source, or a row whose year is assumed,
+    is not "published" (issue 19 found five such rows, among them the JCM reduction the brief quotes)."""
+    f = FL.load_seed().flows
+    doubtful = f["note"].astype(str).str.contains(r"secondary|assumed|undated", case=False)
+    assert doubtful.sum() >= 5
+    assert not (doubtful & (f["status"] == "published")).any(), f.loc[doubtful, ["item", "status"]]

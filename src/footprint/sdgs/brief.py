@@ -60,8 +60,9 @@ def offset_magnitudes(table: pd.DataFrame, carbon_co2_t: float, forest: F.Forest
     """
     jcm_rows = table[(table["partnership"] == "hcmc") & (table["indicator"] == "jcm_expected_reduction")]
     jcm = float(jcm_rows["value"].sum())
-    # the rows' own statuses (project documents' expected, not verified, reductions): never published by default
-    jcm_status = weakest_status([*jcm_rows.get("status", pd.Series(dtype=str)).tolist(), "estimated"])
+    # the indicator rows' own status, so that the chart and the indicator table say the same (issue 19: the
+    # table said "published" and the chart "estimated"); the rows are expected, not verified, reductions
+    jcm_status = weakest_status(jcm_rows["status"]) if len(jcm_rows) else "estimated"
     mag = pd.DataFrame({
         "item": OFFSET_ITEMS,
         "co2_t": [carbon_co2_t, jcm, forest.stock_end_co2_t, forest.sink_total_co2_t],

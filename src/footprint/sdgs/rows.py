@@ -228,6 +228,8 @@ def flow_rows(flows: pd.DataFrame, bonds: pd.DataFrame, partnerships: pd.DataFra
             recs.append(dict(partnership=pid, sdg=sdg, indicator=iid, label_en=en, label_ja=ja, value=value,
                              unit=unit + (" per year" if cat == "co2_reduction" else ""),
                              year=int(latest["year"].max()), source="; ".join(sorted(set(latest["source"].astype(str)))),
-                             status=weakest_status(latest["status"]),
+                             # expected reductions are the proponents' ex-ante estimates, not verified ones:
+                             # never published, whatever the status of the page that reports them
+                             status=weakest_status([*latest["status"], *(["estimated"] if cat == "co2_reduction" else [])]),
                              note=f"{len(latest)} series, latest years {int(latest['year'].min())}-{int(latest['year'].max())}"))
     return _rows(recs)
